@@ -1,0 +1,56 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+const EnvSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().default('0.0.0.0'),
+    ASAH_DATA_DIR: z.string().default('./data'),
+    DATABASE_URL: z.string().url().optional(),
+    DATABASE_READ_URL: z.string().url().optional(),
+    /** Port for the embedded PostgreSQL; 0 picks a free one. */
+    ASAH_DB_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+    /** Seed the Kota Ambon demo into an empty database (default: on outside production). */
+    ASAH_DEMO: z.enum(['true', 'false']).optional(),
+    ASAH_DEMO_EMPLOYEES: z.coerce.number().int().min(50).max(1_000_000).default(5000),
+    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
+    LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+  })
+  .transform((e) => ({
+    nodeEnv: e.NODE_ENV,
+    isProduction: e.NODE_ENV === 'production',
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.ASAH_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    databaseReadUrl: e.DATABASE_READ_URL,
+    embeddedDbPort: e.ASAH_DB_PORT,
+    demo: e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production',
+    demoEmployees: e.ASAH_DEMO_EMPLOYEES,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+  }))
+  .superRefine((c, ctx) => {
+    if (c.isProduction && c.demo) {
+      ctx.addIssue({ code: 'custom', message: 'ASAH_DEMO=true is not allowed with NODE_ENV=production' });
+    }
+  });
+
+export type Config = z.infer<typeof EnvSchema>;
+
+/** Parses the environment once; a wrong value stops the process with a readable list. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ${i.path.join('.') || '(env)'}: ${i.message}`);
+    throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

