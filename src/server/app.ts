@@ -1,0 +1,155 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandling } from './http/errors.js';
+import { auditRoutes } from './modules/audit/routes.js';
+import { authRoutes } from './modules/auth/routes.js';
+import { authService } from './modules/auth/service.js';
+import { employeeRoutes } from './modules/employees/routes.js';
+import { employeeService } from './modules/employees/service.js';
+import { healthRoutes } from './modules/health/routes.js';
+import { importRoutes } from './modules/imports/routes.js';
+import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { orgUnitService } from './modules/org-units/service.js';
+import { positionRoutes } from './modules/positions/routes.js';
+import { positionService } from './modules/positions/service.js';
+import { userRoutes } from './modules/users/routes.js';
+import { userService } from './modules/users/service.js';
+
+export const MAX_UPLOAD_MB = 50;
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+function findWebDist(): string | null {
+  for (const rel of ['../../dist/web', '../web', '../dist/web']) {
+    const p = path.resolve(here, rel);
+    if (fs.existsSync(path.join(p, 'index.html'))) return p;
+  }
+  return null;
+}
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Serve the built web app (off in API tests). */
+  serveWeb?: boolean;
+}
+
+/** Builds the whole HTTP application; main.ts listens on it, tests inject into it or listen on port 0. */
+export async function buildApp({ config, database, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: config.logLevel,
+      // Never log credentials or cookies; bodies are not logged at all.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+    },
+    genReqId: () => crypto.randomUUID(),
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        scriptSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Asah API',
+        version: '0.1.0',
+        description:
+          'API Asah — pengelolaan pengembangan kompetensi ASN. Semua galat berupa application/problem+json (RFC 9457).',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'asah_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+
+  const db = database.db;
+  const auth = authService(db, {
+    sessionTtlHours: config.sessionTtlHours,
+    maxFailures: config.loginMaxFailures,
+    lockMinutes: config.loginLockMinutes,
+  });
+  registerAuth(app, auth.loadSession);
+
+  // Swagger UI and its assets are public documentation.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+
+  const employees = employeeService(db);
+  await app.register(healthRoutes(database));
+  await app.register(authRoutes(auth, { cookieSecure: config.cookieSecure }));
+  await app.register(orgUnitRoutes(orgUnitService(db)));
+  await app.register(positionRoutes(positionService(db)));
+  await app.register(employeeRoutes(employees));
+  await app.register(importRoutes(database));
+  await app.register(userRoutes(userService(db)));
+  await app.register(auditRoutes(db));
+
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+
+  const webDist = serveWeb ? findWebDist() : null;
+  if (webDist) {
+    await app.register(fastifyStatic, {
+      root: webDist,
+      wildcard: false,
+      maxAge: '1h',
+      setHeaders: (reply, file) => {
+        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      },
+    });
+    app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {
+      if (req.url.startsWith('/api/')) {
+        return reply.callNotFound();
+      }
+      const file = path.join(webDist, req.url.split('?')[0]!);
+      if (file.startsWith(webDist) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+        return reply.sendFile(path.relative(webDist, file));
+      }
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    });
+  }
+
+  return app;
+}

@@ -1,0 +1,41 @@
+import pino from 'pino';
+import type { Config } from '../config.js';
+import { connect, runMigrations, type Database } from './client.js';
+import { startEmbedded } from './embedded.js';
+
+export interface OpenDatabase extends Database {
+  shutdown(): Promise<void>;
+}
+
+/**
+ * Opens the database: the server in DATABASE_URL, or the embedded PostgreSQL in the data folder;
+ * applies migrations; seeds the demo into an empty database when demo mode is on.
+ */
+export async function openDatabase(config: Config, opts: { seed?: boolean } = {}): Promise<OpenDatabase> {
+  const log = pino({ level: config.logLevel });
+  const embedded = config.databaseUrl
+    ? null
+    : await startEmbedded({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
+  const database = connect(config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external');
+  try {
+    await runMigrations(database);
+    if (config.demo && opts.seed !== false) {
+      const { seedDemo, isDatabaseEmpty } = await import('../seed/demo.js');
+      if (await isDatabaseEmpty(database.db)) {
+        log.info({ employees: config.demoEmployees }, 'Mengisi data demo Kota Ambon');
+        await seedDemo(database.db, { employees: config.demoEmployees });
+      }
+    }
+  } catch (e) {
+    await database.close();
+    await embedded?.stop();
+    throw e;
+  }
+  return {
+    ...database,
+    async shutdown() {
+      await database.close();
+      await embedded?.stop();
+    },
+  };
+}

@@ -1,0 +1,114 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { pickLang, t, type Lang, type MessageKey } from './messages.js';
+import { validationMessage, type FieldProblem } from './validation-messages.js';
+
+export interface RowError {
+  row?: number;
+  column?: string;
+  field?: string;
+  message: string;
+}
+
+const STATUS: Partial<Record<MessageKey, number>> = {
+  'auth.required': 401,
+  'auth.invalid': 401,
+  'auth.locked': 423,
+  'auth.inactive': 403,
+  'auth.wrongCurrentPassword': 422,
+  forbidden: 403,
+  notFound: 404,
+  'route.notFound': 404,
+  validation: 422,
+  conflict: 409,
+  rateLimited: 429,
+  'import.invalid': 422,
+  'import.unreadable': 422,
+  'import.fileMissing': 400,
+  'import.tooLarge': 413,
+  'unit.cycle': 422,
+  'employee.supervisorSelf': 422,
+  'user.lastAdmin': 409,
+};
+
+/** The one error type of Asah: a stable code, its HTTP status, and what to tell the caller. */
+export class AppError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: MessageKey,
+    readonly params: Record<string, string | number> = {},
+    readonly errors: RowError[] = [],
+    /** Extra members for the problem document (e.g. import counts). */
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(code);
+    this.status = STATUS[code] ?? 400;
+  }
+}
+
+export const notFound = () => new AppError('notFound');
+export const forbidden = () => new AppError('forbidden');
+
+/** Builds a validation error for fields of a form or body, with the caller's language resolved later. */
+export class FieldValidationError extends Error {
+  constructor(readonly problems: FieldProblem[]) {
+    super('validation');
+  }
+}
+
+export function langOf(req: FastifyRequest): Lang {
+  return req.auth?.locale ?? pickLang(req.query, req.headers['accept-language']);
+}
+
+function send(reply: FastifyReply, status: number, body: Record<string, unknown>) {
+  return reply
+    .status(status)
+    .type('application/problem+json; charset=utf-8')
+    .send({ type: 'about:blank', status, instance: reply.request.url, requestId: reply.request.id, ...body });
+}
+
+export function registerErrorHandling(app: FastifyInstance) {
+  app.setNotFoundHandler((req, reply) => {
+    const lang = langOf(req);
+    return send(reply, 404, { title: t(lang, 'route.notFound'), code: 'route.notFound' });
+  });
+
+  app.setErrorHandler((err: FastifyError | AppError | FieldValidationError, req, reply) => {
+    const lang = langOf(req);
+    if (err instanceof AppError) {
+      return send(reply, err.status, {
+        title: t(lang, err.code, { requestId: req.id, ...err.params }),
+        code: err.code,
+        ...(err.errors.length ? { errors: err.errors } : {}),
+        ...err.extra,
+      });
+    }
+    if (err instanceof FieldValidationError) {
+      const errors = err.problems.map((p) => ({ field: p.field, message: validationMessage(lang, p) }));
+      return send(reply, 422, { title: t(lang, 'validation'), code: 'validation', errors });
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const errors = err.validation.map((v) => {
+        const field = [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.');
+        const problem: FieldProblem = { field, issue: v.params.issue as FieldProblem['issue'] };
+        return { field, message: validationMessage(lang, problem) };
+      });
+      return send(reply, 422, { title: t(lang, 'validation'), code: 'validation', errors });
+    }
+    if (isResponseSerializationError(err)) {
+      req.log.error({ err: { message: err.message, method: err.method, url: err.url } }, 'response schema mismatch');
+      return send(reply, 500, { title: t(lang, 'internal', { requestId: req.id }), code: 'internal' });
+    }
+    const fe = err as FastifyError;
+    if (fe.statusCode === 429) {
+      return send(reply, 429, { title: t(lang, 'rateLimited'), code: 'rateLimited' });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Malformed JSON, a too-large body, a wrong content type: the caller can fix it.
+      return send(reply, fe.statusCode, { title: t(lang, 'validation'), code: fe.code ?? 'badRequest', detail: fe.message });
+    }
+    // Unknown: logged with the request id (no request body, so no personal data), hidden from the caller.
+    req.log.error({ err: { message: fe.message, stack: fe.stack, code: fe.code } }, 'unhandled error');
+    return send(reply, 500, { title: t(lang, 'internal', { requestId: req.id }), code: 'internal' });
+  });
+}

@@ -1,0 +1,45 @@
+/** Messages the API speaks, Bahasa Indonesia first, English second. `{name}` is replaced. */
+export type Lang = 'id' | 'en';
+
+const MESSAGES = {
+  'auth.required': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
+  'auth.invalid': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
+  'auth.locked': {
+    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {minutes} menit.',
+    en: 'The account is locked for a while after too many failed attempts. Try again in {minutes} minutes.',
+  },
+  'auth.inactive': { id: 'Akun ini tidak aktif. Hubungi admin BKPSDM.', en: 'This account is inactive.' },
+  'auth.wrongCurrentPassword': { id: 'Kata sandi lama salah.', en: 'The current password is wrong.' },
+  forbidden: { id: 'Anda tidak berwenang melakukan ini.', en: 'You are not allowed to do this.' },
+  notFound: { id: 'Data tidak ditemukan.', en: 'Not found.' },
+  'route.notFound': { id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
+  validation: { id: 'Ada isian yang perlu diperbaiki.', en: 'Some fields need fixing.' },
+  conflict: { id: 'Data bentrok dengan data yang sudah ada: {what}.', en: 'Conflicts with existing data: {what}.' },
+  rateLimited: { id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.', en: 'Too many requests. Wait a moment.' },
+  internal: { id: 'Terjadi kesalahan pada server. Kode: {requestId}.', en: 'Server error. Reference: {requestId}.' },
+  'import.invalid': {
+    id: 'Berkas berisi {count} kesalahan; tidak ada data yang disimpan.',
+    en: 'The file has {count} errors; nothing was saved.',
+  },
+  'import.unreadable': { id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
+  'import.fileMissing': { id: 'Pilih berkas CSV atau XLSX untuk diunggah.', en: 'Choose a CSV or XLSX file.' },
+  'import.tooLarge': { id: 'Berkas terlalu besar (maksimal {mb} MB).', en: 'File too large (max {mb} MB).' },
+  'unit.cycle': { id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.', en: 'A unit cannot be its own ancestor.' },
+  'employee.supervisorSelf': { id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.', en: 'An employee cannot supervise themself.' },
+  'user.lastAdmin': { id: 'Admin terakhir tidak boleh dihapus perannya.', en: 'The last admin cannot lose the role.' },
+} as const satisfies Record<string, Record<Lang, string>>;
+
+export type MessageKey = keyof typeof MESSAGES;
+
+export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const text: string = MESSAGES[key][lang];
+  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+}
+
+/** Picks the caller's language: ?lang=, then Accept-Language, then Bahasa Indonesia. */
+export function pickLang(query: unknown, acceptLanguage: string | undefined): Lang {
+  const q = (query as { lang?: unknown } | undefined)?.lang;
+  if (q === 'en' || q === 'id') return q;
+  const first = acceptLanguage?.split(',')[0]?.trim().toLowerCase() ?? '';
+  return first.startsWith('en') ? 'en' : 'id';
+}

@@ -1,0 +1,47 @@
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+import type { FastifyReply } from 'fastify';
+
+export interface XlsxColumn<T> {
+  header: string;
+  width?: number;
+  value: (row: T) => string | number | null | undefined;
+  /** Keep as text (NIP, codes): Excel would otherwise turn long digit strings into 1.97E+17. */
+  text?: boolean;
+}
+
+/**
+ * Streams rows into an XLSX download: rows are written as they come, so a large export keeps
+ * memory flat.
+ */
+export async function sendXlsx<T>(
+  reply: FastifyReply,
+  fileName: string,
+  sheetName: string,
+  columns: XlsxColumn<T>[],
+  rows: AsyncIterable<T[]> | Iterable<T[]>,
+): Promise<FastifyReply> {
+  const stream = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
+  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c, i) => ({
+    key: String(i),
+    width: c.width ?? 20,
+    style: c.text ? { numFmt: '@' } : {},
+  }));
+  const header = ws.addRow(columns.map((c) => c.header));
+  header.font = { bold: true };
+  header.commit();
+  reply
+    .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+    .header('content-disposition', `attachment; filename="${fileName}"`);
+  const done = (async () => {
+    for await (const chunk of rows) {
+      for (const r of chunk) ws.addRow(columns.map((c) => c.value(r) ?? null)).commit();
+    }
+    ws.commit();
+    await wb.commit();
+  })();
+  done.catch((e: unknown) => stream.destroy(e as Error));
+  return reply.send(stream);
+}

@@ -1,0 +1,57 @@
+import { and, eq, gt, sql } from 'drizzle-orm';
+import type { Tx } from '../../db/client.js';
+import { employees, sessions, userRoles, users } from '../../db/schema/index.js';
+import type { AuthContext, Role } from '../../http/auth.js';
+
+export const findUserByUsername = (db: Tx, username: string) =>
+  db.query.users.findFirst({ where: sql`lower(${users.username}) = lower(${username})` });
+
+export async function loadContext(db: Tx, sessionHash: string): Promise<AuthContext | null> {
+  const rows = await db
+    .select({
+      sessionId: sessions.id,
+      lastSeenAt: sessions.lastSeenAt,
+      userId: users.id,
+      tenantId: users.tenantId,
+      username: users.username,
+      displayName: users.displayName,
+      employeeId: users.employeeId,
+      locale: users.locale,
+      active: users.active,
+      role: userRoles.role,
+      unitId: userRoles.unitId,
+    })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(sessions.id, sessionHash), gt(sessions.expiresAt, sql`now()`)));
+  const first = rows[0];
+  if (!first || !first.active) return null;
+  const roles = [...new Set(rows.map((r) => r.role).filter((r): r is Role => !!r))];
+  const operatorUnitIds = rows.filter((r) => r.role === 'operator' && r.unitId).map((r) => r.unitId!);
+  if (Date.now() - first.lastSeenAt.getTime() > 60_000) {
+    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionHash));
+  }
+  return {
+    sessionId: first.sessionId,
+    userId: first.userId,
+    tenantId: first.tenantId,
+    username: first.username,
+    displayName: first.displayName,
+    employeeId: first.employeeId,
+    roles,
+    operatorUnitIds,
+    locale: first.locale === 'en' ? 'en' : 'id',
+  };
+}
+
+export async function employeeNip(db: Tx, employeeId: string | null): Promise<string | null> {
+  if (!employeeId) return null;
+  const row = await db.query.employees.findFirst({ where: eq(employees.id, employeeId), columns: { nip: true } });
+  return row?.nip ?? null;
+}
+
+export const insertSession = (db: Tx, v: typeof sessions.$inferInsert) => db.insert(sessions).values(v);
+export const deleteSession = (db: Tx, id: string) => db.delete(sessions).where(eq(sessions.id, id));
+export const deleteUserSessions = (db: Tx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
+export const purgeExpiredSessions = (db: Tx) => db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);

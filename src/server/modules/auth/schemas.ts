@@ -1,0 +1,26 @@
+import { z } from 'zod';
+import { ROLES } from '../../http/auth.js';
+
+export const LoginBody = z.object({
+  username: z.string().trim().min(1).max(100),
+  password: z.string().min(1).max(200),
+});
+
+export const Me = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.enum(ROLES)),
+  operatorUnitIds: z.array(z.uuid()),
+  nip: z.string().nullable(),
+  locale: z.enum(['id', 'en']),
+  tenantId: z.uuid(),
+});
+
+export const PasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(10).max(200),
+});
+
+export const LocaleBody = z.object({ locale: z.enum(['id', 'en']) });
+export const Ok = z.object({ ok: z.literal(true) });
