@@ -17,7 +17,7 @@ import {
 } from 'fastify-type-provider-zod';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
-import { registerAuth } from './http/auth.js';
+import { registerAuth, type Access } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -34,6 +34,18 @@ import { userRoutes } from './modules/users/routes.js';
 import { userService } from './modules/users/service.js';
 
 export const MAX_UPLOAD_MB = 50;
+
+export interface RouteAccess {
+  method: string;
+  url: string;
+  access: Access | undefined;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeTable: RouteAccess[];
+  }
+}
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 function findWebDist(): string | null {
@@ -63,6 +75,18 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
+
+  // Every route and its declared access, for the generated route × role authorisation test.
+  const routeTable: RouteAccess[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === 'HEAD' || method === 'OPTIONS') continue;
+      routeTable.push({ method, url: route.url, access: (route.config as { access?: Access } | undefined)?.access });
+    }
+  });
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -107,11 +131,6 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     lockMinutes: config.loginLockMinutes,
   });
   registerAuth(app, auth.loadSession);
-
-  // Swagger UI and its assets are public documentation.
-  app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
-  });
 
   const employees = employeeService(db);
   await app.register(healthRoutes(database));

@@ -1,0 +1,32 @@
+// `npm test`: unit, API and browser tests against a real PostgreSQL (embedded, or TEST_DATABASE_URL).
+// Builds the web app first when it is missing, because the browser tests serve the real build.
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+
+const args = process.argv.slice(2);
+const wantsE2e = args.length === 0 || args.includes('e2e');
+if (wantsE2e) {
+  const webStale = !fs.existsSync('dist/web/index.html');
+  if (webStale || process.env.CI) execFileSync(process.execPath, ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
+}
+const projects = args.length ? args.flatMap((p) => ['--project', p]) : [];
+fs.mkdirSync('test-results', { recursive: true });
+const run = spawnSync(
+  process.execPath,
+  [
+    'node_modules/vitest/vitest.mjs',
+    'run',
+    ...projects,
+    '--reporter=default',
+    '--reporter=json',
+    '--outputFile.json=test-results/vitest.json',
+  ],
+  { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
+);
+try {
+  const r = JSON.parse(fs.readFileSync('test-results/vitest.json', 'utf8'));
+  console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+} catch {
+  /* no report: vitest failed before running */
+}
+process.exit(run.status ?? 1);

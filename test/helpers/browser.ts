@@ -1,0 +1,57 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with the flags this closed network needs. Fails loudly where it is missing. */
+export async function launchBrowser(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium tidak ditemukan di ${CHROMIUM}. Pasang dengan: apt-get install -y chromium ` +
+        `(browser tests need Debian's Chromium; set CHROMIUM_PATH to use another).`,
+    );
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asah-chromium-'));
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--disable-dev-shm-usage',
+      `--user-data-dir=${userDataDir}`,
+    ],
+  });
+}
+
+export const baseUrl = () => inject('baseUrl');
+
+export async function signIn(page: Page, username: string, password = 'asah-demo') {
+  await page.goto(`${baseUrl()}/masuk`);
+  await page.getByLabel(/nama pengguna/i).fill(username);
+  await page.getByLabel(/kata sandi/i).fill(password);
+  await page.getByRole('button', { name: /masuk/i }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/masuk'));
+}
+
+/** axe: no serious or critical violation on the page as it is now. */
+export async function expectAccessible(page: Page) {
+  const result = await new AxeBuilder({ page }).analyze();
+  const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`)).toEqual([]);
+}
+
+export async function screenshot(page: Page, name: string) {
+  const dir = path.resolve('test-results/screens');
+  fs.mkdirSync(dir, { recursive: true });
+  await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });
+}
