@@ -25,10 +25,28 @@ export interface OpdSpec {
 const SUBBAG = ['Umum dan Kepegawaian', 'Keuangan', 'Perencanaan, Evaluasi dan Pelaporan'];
 
 function dinas(code: string, name: string, field: Field, share: number, bidang: string[]): OpdSpec {
-  return { code, name: `Dinas ${name}`, kind: 'dinas', head: `Kepala Dinas ${name}`, field, share, bidang, subbagian: SUBBAG };
+  return {
+    code,
+    name: `Dinas ${name}`,
+    kind: 'dinas',
+    head: `Kepala Dinas ${name}`,
+    field,
+    share,
+    bidang,
+    subbagian: SUBBAG,
+  };
 }
 function badan(code: string, name: string, field: Field, share: number, bidang: string[]): OpdSpec {
-  return { code, name: `Badan ${name}`, kind: 'badan', head: `Kepala Badan ${name}`, field, share, bidang, subbagian: SUBBAG };
+  return {
+    code,
+    name: `Badan ${name}`,
+    kind: 'badan',
+    head: `Kepala Badan ${name}`,
+    field,
+    share,
+    bidang,
+    subbagian: SUBBAG,
+  };
 }
 
 /** Sekretariat Daerah: bagian with subbagian; led by the Sekda, who heads the root unit. */
@@ -46,7 +64,12 @@ export const SETDA_BAGIAN = [
 
 export const OPDS: OpdSpec[] = [
   {
-    code: 'SETDPRD', name: 'Sekretariat DPRD', kind: 'sekretariat', head: 'Sekretaris DPRD', field: 'gov', share: 1.2,
+    code: 'SETDPRD',
+    name: 'Sekretariat DPRD',
+    kind: 'sekretariat',
+    head: 'Sekretaris DPRD',
+    field: 'gov',
+    share: 1.2,
     bidang: [
       'Umum dan Keuangan|Tata Usaha dan Kepegawaian|Keuangan|Rumah Tangga dan Perlengkapan',
       'Persidangan dan Perundang-undangan|Rapat dan Risalah|Perundang-undangan',
@@ -54,8 +77,18 @@ export const OPDS: OpdSpec[] = [
     ],
   },
   {
-    code: 'INSPEKTORAT', name: 'Inspektorat', kind: 'inspektorat', head: 'Inspektur', field: 'fin', share: 1.2,
-    bidang: ['Inspektur Pembantu Wilayah I', 'Inspektur Pembantu Wilayah II', 'Inspektur Pembantu Wilayah III', 'Inspektur Pembantu Wilayah IV'],
+    code: 'INSPEKTORAT',
+    name: 'Inspektorat',
+    kind: 'inspektorat',
+    head: 'Inspektur',
+    field: 'fin',
+    share: 1.2,
+    bidang: [
+      'Inspektur Pembantu Wilayah I',
+      'Inspektur Pembantu Wilayah II',
+      'Inspektur Pembantu Wilayah III',
+      'Inspektur Pembantu Wilayah IV',
+    ],
     subbagian: ['Perencanaan', 'Evaluasi dan Pelaporan', 'Administrasi dan Umum'],
   },
   dinas('DISDIK', 'Pendidikan', 'edu', 40, [
@@ -213,8 +246,13 @@ export const OPDS: OpdSpec[] = [
     'Kewaspadaan Nasional dan Penanganan Konflik|Kewaspadaan Dini|Penanganan Konflik',
   ]),
   {
-    code: 'SATPOLPP', name: 'Satuan Polisi Pamong Praja', kind: 'satpol', head: 'Kepala Satuan Polisi Pamong Praja',
-    field: 'law', share: 3, subbagian: SUBBAG,
+    code: 'SATPOLPP',
+    name: 'Satuan Polisi Pamong Praja',
+    kind: 'satpol',
+    head: 'Kepala Satuan Polisi Pamong Praja',
+    field: 'law',
+    share: 3,
+    subbagian: SUBBAG,
     bidang: [
       'Penegakan Peraturan Daerah|Pembinaan, Pengawasan dan Penyuluhan|Penyelidikan dan Penyidikan',
       'Ketertiban Umum dan Ketenteraman Masyarakat|Operasi dan Pengendalian|Kerja Sama',
@@ -222,8 +260,13 @@ export const OPDS: OpdSpec[] = [
     ],
   },
   {
-    code: 'RSUD', name: 'Rumah Sakit Umum Daerah Kota Ambon', kind: 'unit', head: 'Direktur Rumah Sakit Umum Daerah',
-    field: 'health', share: 6, subbagian: ['Umum dan Kepegawaian', 'Keuangan', 'Perencanaan dan Rekam Medis'],
+    code: 'RSUD',
+    name: 'Rumah Sakit Umum Daerah Kota Ambon',
+    kind: 'unit',
+    head: 'Direktur Rumah Sakit Umum Daerah',
+    field: 'health',
+    share: 6,
+    subbagian: ['Umum dan Kepegawaian', 'Keuangan', 'Perencanaan dan Rekam Medis'],
     bidang: [
       'Pelayanan Medik|Pelayanan Medik|Penunjang Medik',
       'Keperawatan|Asuhan Keperawatan|Etika dan Mutu Keperawatan',
@@ -237,20 +280,52 @@ export const KECAMATAN: { name: string; villages: string[] }[] = [
   {
     name: 'Nusaniwe',
     villages: [
-      'K:Benteng', 'K:Kudamati', 'K:Mangga Dua', 'K:Nusaniwe', 'K:Silale', 'K:Urimessing', 'K:Waihaong', 'K:Wainitu',
-      'N:Amahusu', 'N:Latuhalat', 'N:Nusaniwe', 'N:Urimessing', 'D:Seilale',
+      'K:Benteng',
+      'K:Kudamati',
+      'K:Mangga Dua',
+      'K:Nusaniwe',
+      'K:Silale',
+      'K:Urimessing',
+      'K:Waihaong',
+      'K:Wainitu',
+      'N:Amahusu',
+      'N:Latuhalat',
+      'N:Nusaniwe',
+      'N:Urimessing',
+      'D:Seilale',
     ],
   },
   {
     name: 'Sirimau',
     villages: [
-      'K:Ahusen', 'K:Amantelu', 'K:Batu Gajah', 'K:Batu Meja', 'K:Honipopu', 'K:Karang Panjang', 'K:Pandan Kasturi',
-      'K:Rijali', 'K:Uritetu', 'K:Waihoka', 'N:Batu Merah', 'N:Hative Kecil', 'N:Soya', 'D:Galala',
+      'K:Ahusen',
+      'K:Amantelu',
+      'K:Batu Gajah',
+      'K:Batu Meja',
+      'K:Honipopu',
+      'K:Karang Panjang',
+      'K:Pandan Kasturi',
+      'K:Rijali',
+      'K:Uritetu',
+      'K:Waihoka',
+      'N:Batu Merah',
+      'N:Hative Kecil',
+      'N:Soya',
+      'D:Galala',
     ],
   },
   {
     name: 'Teluk Ambon',
-    villages: ['K:Tihu', 'N:Hative Besar', 'N:Laha', 'N:Rumah Tiga', 'N:Tawiri', 'D:Hunuth', 'D:Poka', 'D:Wayame'],
+    villages: [
+      'K:Tihu',
+      'N:Hative Besar',
+      'N:Laha',
+      'N:Rumah Tiga',
+      'N:Tawiri',
+      'D:Hunuth',
+      'D:Poka',
+      'D:Wayame',
+    ],
   },
   {
     name: 'Teluk Ambon Baguala',
@@ -258,15 +333,41 @@ export const KECAMATAN: { name: string; villages: string[] }[] = [
   },
   {
     name: 'Leitimur Selatan',
-    villages: ['N:Ema', 'N:Hatalai', 'N:Hukurila', 'N:Hutumuri', 'N:Kilang', 'N:Leahari', 'N:Naku', 'N:Rutong'],
+    villages: [
+      'N:Ema',
+      'N:Hatalai',
+      'N:Hukurila',
+      'N:Hutumuri',
+      'N:Kilang',
+      'N:Leahari',
+      'N:Naku',
+      'N:Rutong',
+    ],
   },
 ];
 
-export const KECAMATAN_SEKSI = ['Pemerintahan', 'Ketenteraman dan Ketertiban Umum', 'Pemberdayaan Masyarakat', 'Pelayanan Umum'];
+export const KECAMATAN_SEKSI = [
+  'Pemerintahan',
+  'Ketenteraman dan Ketertiban Umum',
+  'Pemberdayaan Masyarakat',
+  'Pelayanan Umum',
+];
 
 export const PUSKESMAS = [
-  'Rijali', 'Waihaong', 'Benteng', 'Kudamati', 'Air Salobar', 'Latuhalat', 'Amahusu', 'Karang Panjang',
-  'Belakang Soya', 'Hutumuri', 'Passo', 'Lateri', 'Tawiri', 'Poka',
+  'Rijali',
+  'Waihaong',
+  'Benteng',
+  'Kudamati',
+  'Air Salobar',
+  'Latuhalat',
+  'Amahusu',
+  'Karang Panjang',
+  'Belakang Soya',
+  'Hutumuri',
+  'Passo',
+  'Lateri',
+  'Tawiri',
+  'Poka',
 ];
 
 export const SCHOOLS = { sd: 30, smp: 12 };

@@ -25,7 +25,9 @@ export function personName(rng: Rng, gender: Gender): { name: string; first: str
   } else if (r < 0.95) {
     parts = [rng.pick(m ? N.BUTON_M : N.BUTON_F), rng.pick(m ? N.GIVEN_MUSLIM_M : N.GIVEN_MUSLIM_F)];
   } else {
-    parts = [rng.pick(m ? N.MIDDLE_M : N.MIDDLE_F), rng.pick(m ? N.MIDDLE_M : N.MIDDLE_F)];
+    // Names from elsewhere in Indonesia: a first name and a second name, no clan name.
+    const list = m ? N.MIDDLE_M : N.MIDDLE_F;
+    parts = [list[rng.int(0, 9)]!, list[rng.int(10, list.length - 1)]!];
   }
   if (parts[0] === parts[1]) parts.splice(1, 1);
   return { name: parts.join(' '), first: parts[0]!, last: parts[parts.length - 1]! };
@@ -58,7 +60,7 @@ const LEVEL_RANGE: Record<FunctionalLevel, [number, number]> = {
 };
 const HEAD_RANGE: Partial<Record<PositionType, [number, number]>> = {
   jpt_utama: [15, 16],
-  jpt_madya: [14, 16],
+  jpt_madya: [14, 15],
   jpt_pratama: [12, 14],
   administrator: [11, 13],
   pengawas: [9, 12],
@@ -74,8 +76,8 @@ export function pnsGolongan(
 ): string {
   const entry = ENTRY[edu];
   let idx = cpns ? entry : entry + Math.floor(Math.max(0, years) / 4);
-  const range: [number, number] =
-    (level && LEVEL_RANGE[level]) || HEAD_RANGE[type] || [entry, PELAKSANA_CAP[edu]];
+  const range: [number, number] = (level && LEVEL_RANGE[level]) ||
+    HEAD_RANGE[type] || [entry, PELAKSANA_CAP[edu]];
   idx = Math.min(Math.max(idx, range[0]), range[1]);
   return PNS_GOLONGAN[idx]!.golongan;
 }

@@ -77,7 +77,8 @@ function parts(s: string): [string, string[]] {
 function scale(units: DemoUnit[], from: number, share: number) {
   let sum = 0;
   for (let i = from; i < units.length; i++) sum += units[i]!.staffWeight;
-  for (let i = from; i < units.length; i++) units[i]!.staffWeight = sum > 0 ? (units[i]!.staffWeight / sum) * share : 0;
+  for (let i = from; i < units.length; i++)
+    units[i]!.staffWeight = sum > 0 ? (units[i]!.staffWeight / sum) * share : 0;
 }
 
 export function buildUnitTree(): UnitTree {
@@ -90,11 +91,19 @@ export function buildUnitTree(): UnitTree {
 
   // Sekretariat Daerah: the Sekda heads the root, so the sekretariat itself has no separate head.
   let from = b.units.length;
-  b.add({ code: 'SETDA', name: 'Sekretariat Daerah', kind: 'sekretariat', parentCode: ROOT_CODE, field: 'gov' }, null, 1);
+  b.add(
+    { code: 'SETDA', name: 'Sekretariat Daerah', kind: 'sekretariat', parentCode: ROOT_CODE, field: 'gov' },
+    null,
+    1,
+  );
   SETDA_BAGIAN.forEach((s, i) => {
     const [name, subs] = parts(s);
     const code = `SETDA-BAG${i + 1}`;
-    b.add({ code, name: `Bagian ${name}`, kind: 'bagian', parentCode: 'SETDA' }, { name: `Kepala Bagian ${name}`, type: 'administrator' }, 1);
+    b.add(
+      { code, name: `Bagian ${name}`, kind: 'bagian', parentCode: 'SETDA' },
+      { name: `Kepala Bagian ${name}`, type: 'administrator' },
+      1,
+    );
     subs.forEach((sub, j) =>
       b.add(
         { code: `${code}-SUB${j + 1}`, name: `Subbagian ${sub}`, kind: 'subbagian', parentCode: code },
@@ -118,7 +127,12 @@ export function buildUnitTree(): UnitTree {
       const sekName = opd.kind === 'unit' ? 'Bagian Tata Usaha' : 'Sekretariat';
       const sekHead = opd.kind === 'unit' ? 'Kepala Bagian Tata Usaha' : `Sekretaris ${opd.name}`;
       b.add(
-        { code: sek, name: sekName, kind: opd.kind === 'unit' ? 'bagian' : 'sekretariat', parentCode: opd.code },
+        {
+          code: sek,
+          name: sekName,
+          kind: opd.kind === 'unit' ? 'bagian' : 'sekretariat',
+          parentCode: opd.code,
+        },
         { name: sekHead, type: 'administrator' },
         1,
       );
@@ -135,9 +149,18 @@ export function buildUnitTree(): UnitTree {
       const code = `${opd.code}-BID${i + 1}`;
       const irban = opd.code === 'INSPEKTORAT';
       const unitName = irban ? name : opd.kind === 'sekretariat' ? `Bagian ${name}` : `Bidang ${name}`;
-      const headName = irban ? name : opd.kind === 'sekretariat' ? `Kepala Bagian ${name}` : `Kepala Bidang ${name}`;
+      const headName = irban
+        ? name
+        : opd.kind === 'sekretariat'
+          ? `Kepala Bagian ${name}`
+          : `Kepala Bidang ${name}`;
       b.add(
-        { code, name: unitName, kind: opd.kind === 'sekretariat' ? 'bagian' : irban ? 'unit' : 'bidang', parentCode: opd.code },
+        {
+          code,
+          name: unitName,
+          kind: opd.kind === 'sekretariat' ? 'bagian' : irban ? 'unit' : 'bidang',
+          parentCode: opd.code,
+        },
         { name: headName, type: 'administrator' },
         irban ? 4 : 1.5,
       );
@@ -164,7 +187,13 @@ export function buildUnitTree(): UnitTree {
       for (const [level, no, w] of schools) {
         const name = `${level} Negeri ${no} Ambon`;
         b.add(
-          { code: `${level}N-${String(no).padStart(2, '0')}`, name, kind: 'uptd', parentCode: opd.code, tag: 'school' },
+          {
+            code: `${level}N-${String(no).padStart(2, '0')}`,
+            name,
+            kind: 'uptd',
+            parentCode: opd.code,
+            tag: 'school',
+          },
           { name: `Kepala ${name}`, type: 'fungsional_keahlian', level: 'ahli_madya' },
           w,
         );
@@ -173,7 +202,13 @@ export function buildUnitTree(): UnitTree {
     if (opd.code === 'DINKES') {
       for (const p of PUSKESMAS) {
         b.add(
-          { code: `PKM-${slug(p)}`, name: `UPTD Puskesmas ${p}`, kind: 'uptd', parentCode: opd.code, tag: 'puskesmas' },
+          {
+            code: `PKM-${slug(p)}`,
+            name: `UPTD Puskesmas ${p}`,
+            kind: 'uptd',
+            parentCode: opd.code,
+            tag: 'puskesmas',
+          },
           { name: `Kepala UPTD Puskesmas ${p}`, type: 'pengawas' },
           7,
         );
@@ -186,7 +221,14 @@ export function buildUnitTree(): UnitTree {
     from = b.units.length;
     const code = `KEC-${slug(kec.name)}`;
     b.add(
-      { code, name: `Kecamatan ${kec.name}`, kind: 'kecamatan', parentCode: ROOT_CODE, field: 'gov', tag: 'kecamatan' },
+      {
+        code,
+        name: `Kecamatan ${kec.name}`,
+        kind: 'kecamatan',
+        parentCode: ROOT_CODE,
+        field: 'gov',
+        tag: 'kecamatan',
+      },
       { name: `Camat ${kec.name}`, type: 'administrator' },
       3,
     );
@@ -213,7 +255,16 @@ export function buildUnitTree(): UnitTree {
       } else {
         // Negeri (led by a raja) and desa (kepala desa) have no ASN head and no ASN staff here.
         const kind = k === 'N' ? 'negeri' : 'desa';
-        b.add({ code: `${k === 'N' ? 'NEG' : 'DESA'}-${slug(name)}`, name: `${k === 'N' ? 'Negeri' : 'Desa'} ${name}`, kind, parentCode: code }, null, 0);
+        b.add(
+          {
+            code: `${k === 'N' ? 'NEG' : 'DESA'}-${slug(name)}`,
+            name: `${k === 'N' ? 'Negeri' : 'Desa'} ${name}`,
+            kind,
+            parentCode: code,
+          },
+          null,
+          0,
+        );
       }
     }
     scale(b.units, from, 2.4);
