@@ -19,7 +19,7 @@ export interface TestApp {
 /** The whole Asah app on its own fresh copy of the seeded test database. */
 export async function createTestApp(): Promise<TestApp> {
   const fresh = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: fresh.url });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: fresh.url });
   const app = await buildApp({ config, database: fresh.database, serveWeb: false });
   await app.ready();
   return {

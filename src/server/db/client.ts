@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sql, type SQL } from 'drizzle-orm';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import pg from 'pg';
@@ -12,6 +13,9 @@ export type Tx = Db | Parameters<Parameters<Db['transaction']>[0]>[0];
 
 // numeric and bigint arrive as strings; count(*) (int8) is mapped to number deliberately where used.
 pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v);
+
+/** One array parameter (drizzle would otherwise spread a JS array into a list): `${sqlArray(ids)}::uuid[]`. */
+export const sqlArray = (values: readonly unknown[]): SQL => sql`${sql.param(values)}`;
 
 export interface Database {
   db: Db;

@@ -93,10 +93,15 @@ function resolvePgDir(dataDir: string, log: Logger): string {
   fs.chownSync(preferred, uid, gid);
   if (postgresCanReach(preferred)) return preferred;
   const hash = crypto.createHash('sha256').update(fs.realpathSync(dataDir)).digest('hex').slice(0, 16);
-  const fallback = path.join('/var/lib/asah', hash, 'postgres');
-  fs.mkdirSync(fallback, { recursive: true, mode: 0o700 });
-  fs.chownSync(path.dirname(fallback), uid, gid);
-  fs.chownSync(fallback, uid, gid);
+  const root = '/var/lib/asah';
+  fs.mkdirSync(root, { recursive: true });
+  fs.chmodSync(root, 0o755);
+  const fallback = path.join(root, hash, 'postgres');
+  fs.mkdirSync(fallback, { recursive: true });
+  for (const dir of [path.dirname(fallback), fallback]) {
+    fs.chownSync(dir, uid, gid);
+    fs.chmodSync(dir, 0o700);
+  }
   fs.writeFileSync(
     path.join(dataDir, 'postgres.location'),
     `PostgreSQL data for this folder is kept in ${fallback}\n(the postgres OS user cannot reach ${preferred}).\n`,
@@ -205,4 +210,9 @@ export async function startEmbedded(opts: {
   }
 }
 
-export const tmpDataDir = () => fs.mkdtempSync(path.join(os.tmpdir(), 'asah-'));
+/** A new temporary data folder (tests, benchmarks), readable by the postgres OS user. */
+export function tmpDataDir(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asah-'));
+  fs.chmodSync(dir, 0o755);
+  return dir;
+}

@@ -90,7 +90,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {
         const field = [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.');
-        const problem: FieldProblem = { field, issue: v.params.issue as FieldProblem['issue'] };
+        const problem: FieldProblem = { field, issue: { ...v.params, code: v.keyword, message: v.message } as FieldProblem['issue'] };
         return { field, message: validationMessage(lang, problem) };
       });
       return send(reply, 422, { title: t(lang, 'validation'), code: 'validation', errors });

@@ -5,7 +5,7 @@ import { hash } from '@node-rs/argon2';
 import { count, sql, type SQL } from 'drizzle-orm';
 import { generateDemo, pickDemoAccounts, type DemoData } from '../../domain/demo/index.js';
 import { fullName } from '../../domain/org.js';
-import type { Db, Tx } from '../db/client.js';
+import { sqlArray, type Db, type Tx } from '../db/client.js';
 import { auditLog, orgUnits, positions, tenants, userRoles, users } from '../db/schema/index.js';
 
 export interface SeedDemoOptions {
@@ -37,7 +37,6 @@ export async function isDatabaseEmpty(db: Tx): Promise<boolean> {
 }
 
 /** A JS array as one bound parameter (drizzle would otherwise expand it into a list). */
-const arr = (values: readonly unknown[]): SQL => sql`${sql.param(values)}`;
 
 export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<SeedDemoResult> {
   const skipped: SeedDemoResult = {
@@ -148,20 +147,20 @@ async function insertEmployees(
       insert into employees (tenant_id, id, nip, name, front_title, back_title, status, golongan, gender,
         birth_date, appointment, unit_id, position_id, supervisor_id, email, phone)
       select ${tenantId}::uuid, * from unnest(
-        ${arr(id)}::uuid[], ${arr(chunk.map((e) => e.nip))}::text[], ${arr(chunk.map((e) => e.name))}::text[],
-        ${arr(chunk.map((e) => e.frontTitle))}::text[], ${arr(chunk.map((e) => e.backTitle))}::text[],
-        ${arr(chunk.map((e) => e.status))}::text[], ${arr(golongan)}::text[], ${arr(chunk.map((e) => e.gender))}::text[],
-        ${arr(chunk.map((e) => e.birthDate))}::date[], ${arr(chunk.map((e) => e.appointment))}::text[],
-        ${arr(unit)}::uuid[], ${arr(position)}::uuid[],
-        ${arr(chunk.map((e) => (e.supervisorIndex === null ? null : ids[e.supervisorIndex]!)))}::uuid[],
-        ${arr(chunk.map((e) => e.email))}::text[], ${arr(chunk.map((e) => e.phone))}::text[]
+        ${sqlArray(id)}::uuid[], ${sqlArray(chunk.map((e) => e.nip))}::text[], ${sqlArray(chunk.map((e) => e.name))}::text[],
+        ${sqlArray(chunk.map((e) => e.frontTitle))}::text[], ${sqlArray(chunk.map((e) => e.backTitle))}::text[],
+        ${sqlArray(chunk.map((e) => e.status))}::text[], ${sqlArray(golongan)}::text[], ${sqlArray(chunk.map((e) => e.gender))}::text[],
+        ${sqlArray(chunk.map((e) => e.birthDate))}::date[], ${sqlArray(chunk.map((e) => e.appointment))}::text[],
+        ${sqlArray(unit)}::uuid[], ${sqlArray(position)}::uuid[],
+        ${sqlArray(chunk.map((e) => (e.supervisorIndex === null ? null : ids[e.supervisorIndex]!)))}::uuid[],
+        ${sqlArray(chunk.map((e) => e.email))}::text[], ${sqlArray(chunk.map((e) => e.phone))}::text[]
       )`);
     // The initial assignment, valid from the TMT.
     await tx.execute(sql`
       insert into employee_assignments (tenant_id, employee_id, unit_id, position_id, golongan, effective_from, note)
       select ${tenantId}::uuid, *, 'Data awal (demo)' from unnest(
-        ${arr(id)}::uuid[], ${arr(unit)}::uuid[], ${arr(position)}::uuid[], ${arr(golongan)}::text[],
-        ${arr(chunk.map((e) => e.effectiveFrom))}::date[]
+        ${sqlArray(id)}::uuid[], ${sqlArray(unit)}::uuid[], ${sqlArray(position)}::uuid[], ${sqlArray(golongan)}::text[],
+        ${sqlArray(chunk.map((e) => e.effectiveFrom))}::date[]
       )`);
     onProgress?.(start + chunk.length, all.length);
   }

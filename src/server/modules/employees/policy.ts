@@ -1,3 +1,4 @@
+import { sqlArray } from '../../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthContext } from '../../http/auth.js';
 import { hasRole } from '../../http/auth.js';
@@ -25,7 +26,7 @@ export function employeeReadScope(ctx: AuthContext): SQL {
 
 function operatorUnits(ctx: AuthContext): SQL {
   return sql`e.unit_id in (select u.id from org_units u where u.tenant_id = ${ctx.tenantId}
-    and exists (select 1 from unnest(${ctx.operatorUnitIds}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%'))`;
+    and exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%'))`;
 }
 
 /** The employees a caller may change: admins all, operators those in their OPD subtree. */

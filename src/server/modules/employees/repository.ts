@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { sqlArray, type Tx } from '../../db/client.js';
 import type { EmployeeListQueryT } from './schemas.js';
 
 export type EmployeeRow = {
@@ -88,7 +88,7 @@ export async function findIdByNip(db: Tx, tenantId: string, nip: string): Promis
 export async function unitPath(db: Tx, tenantId: string, path: string) {
   const ids = path.split('/').filter(Boolean);
   const res = await db.execute<{ id: string; name: string }>(
-    sql`select id, name from org_units where tenant_id = ${tenantId} and id = any(${ids}::uuid[])`,
+    sql`select id, name from org_units where tenant_id = ${tenantId} and id = any(${sqlArray(ids)}::uuid[])`,
   );
   const byId = new Map(res.rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r): r is { id: string; name: string } => !!r);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { Tx } from '../../db/client.js';
+import { sqlArray, type Tx } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/index.js';
 
 export async function listUnits(db: Tx, tenantId: string) {
@@ -34,7 +34,7 @@ export async function isInSubtree(db: Tx, tenantId: string, unitId: string, root
   if (rootIds.length === 0) return false;
   const r = await db.execute(sql`
     select 1 from org_units u where u.tenant_id = ${tenantId} and u.id = ${unitId}
-      and exists (select 1 from unnest(${rootIds}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%')`);
+      and exists (select 1 from unnest(${sqlArray(rootIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%')`);
   return (r.rowCount ?? 0) > 0;
 }
 

@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: every figure is measured against a baseline in the same run and reported as a
+ * ratio, then written to docs/benchmarks.md. Nothing here asserts a speed.
+ *
+ *   1. employee list/search API vs a bare Fastify route running the same SQL (autocannon, 50 connections)
+ *   2. importing 100,000 employees from CSV and XLSX vs COPY of the same rows into a plain table
+ *   3. start-up of `node dist/server/main.js` on an empty and on an existing data folder, vs PostgreSQL alone
+ *
+ * BENCH_EMPLOYEES (default 100000) and BENCH_SECONDS (default 10) shrink it for a quick look.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import readline from 'node:readline';
+import autocannon from 'autocannon';
+import pino from 'pino';
+import { connect, runMigrations } from '../src/server/db/client.js';
+import { startEmbedded, tmpDataDir } from '../src/server/db/embedded.js';
+import { seedDemo } from '../src/server/seed/demo.js';
+import { benchImport } from './import.js';
+import { benchStartup } from './startup.js';
+
+const N = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const log = pino({ level: 'warn' });
+const lines: string[] = [];
+const out = (s = '') => {
+  lines.push(s);
+  console.log(s);
+};
+const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+async function cannon(url: string, headers: Record<string, string> = {}) {
+  const r = await autocannon({ url, connections: 50, duration: SECONDS, headers });
+  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
+}
+
+async function main() {
+  const started = Date.now();
+  const embedded = process.env.DATABASE_URL
+    ? null
+    : await startEmbedded({ dataDir: tmpDataDir(), log, database: 'asah_bench' });
+  const url = process.env.DATABASE_URL ?? embedded!.url;
+  const database = connect(url, 'external', 10);
+  await runMigrations(database);
+  const seedStart = Date.now();
+  await seedDemo(database.db, { employees: N, seed: 1 });
+  const seedSeconds = (Date.now() - seedStart) / 1000;
+
+  out('# Benchmarks');
+  out();
+  out(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, ` +
+    `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ` +
+    `PostgreSQL ${embedded ? 'embedded' : 'server'}; ${fmt(N)} employees seeded in ${fmt(seedSeconds, 1)} s. ` +
+    'Each figure is a ratio against a baseline measured in the same run.');
+  out();
+
+  // 1. List/search API.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], {
+    env: { ...process.env, BENCH_DATABASE_URL: url },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const first = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+  const ports = JSON.parse(first) as { asah: number; bare: number };
+  const login = await fetch(`http://127.0.0.1:${ports.asah}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'admin', password: 'asah-demo' }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
+  out(`## 1. Employee list and search API (${SECONDS} s each, 50 connections)`);
+  out();
+  out('Target: Asah ≥ 50 % of the bare route.');
+  out();
+  out('| query | Asah req/s | Asah p99 ms | bare req/s | bare p99 ms | Asah / bare |');
+  out('|---|---:|---:|---:|---:|---:|');
+  for (const [label, qs] of [
+    ['first page, no filter', 'page=1&pageSize=25'],
+    ['page 40', 'page=40&pageSize=25'],
+    ['search by name', 'q=latu&pageSize=25'],
+    ['search by NIP prefix', 'q=1985&pageSize=25'],
+  ] as const) {
+    const bare = await cannon(`http://127.0.0.1:${ports.bare}/employees?${qs}`);
+    const asah = await cannon(`http://127.0.0.1:${ports.asah}/api/employees?${qs}`, { cookie });
+    out(`| ${label} | ${fmt(asah.rps)} | ${fmt(asah.p99)} | ${fmt(bare.rps)} | ${fmt(bare.p99)} | ${fmt((100 * asah.rps) / bare.rps)} % |`);
+    if (asah.errors || bare.errors) out(`\n(errors: Asah ${asah.errors}, bare ${bare.errors})\n`);
+  }
+  child.kill('SIGTERM');
+  out();
+
+  // 2. Import.
+  out(await benchImport({ url, rows: N, pool: database.pool }));
+
+  await database.close();
+  await embedded?.stop();
+
+  // 3. Start-up.
+  out(await benchStartup());
+
+  out(`_Whole run: ${fmt((Date.now() - started) / 1000)} s._`);
+  fs.mkdirSync('docs', { recursive: true });
+  fs.writeFileSync(path.join('docs', 'benchmarks.md'), lines.join('\n') + '\n');
+  console.log('\n→ docs/benchmarks.md');
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
