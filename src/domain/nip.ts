@@ -47,7 +47,7 @@ const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 
 /** Normalises what people type or paste: spaces, dots and dashes between digit groups are dropped. */
 export function normalizeNip(raw: string): string {
-  return raw.trim().replace(/[\s.\-]/g, '');
+  return raw.trim().replace(/[\s.-]/g, '');
 }
 
 /** True when Excel has turned the NIP into a number in scientific notation, e.g. "1.96711E+17". */

@@ -30,6 +30,7 @@ import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
 import { positionService } from './modules/positions/service.js';
+import { tenantRoutes } from './modules/tenant/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { userService } from './modules/users/service.js';
 
@@ -141,6 +142,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(importRoutes(database));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
+  await app.register(tenantRoutes(db));
 
   app.get(
     '/api/openapi.json',

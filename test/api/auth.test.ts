@@ -113,3 +113,26 @@ describe('sign-in', () => {
     expect(res.headers['content-type']).toContain('application/problem+json');
   });
 });
+
+describe('instansi', () => {
+  it('shows the tenant with its time zone, and lets only an admin change it (audited)', async () => {
+    const admin = await t.login('admin');
+    const op = await t.login('operator.dukcapil');
+    const me = await t.app.inject({ method: 'GET', url: '/api/tenant', headers: { cookie: op } });
+    expect(me.json()).toMatchObject({ code: 'ambon', timeZone: 'Asia/Jayapura' });
+    const denied = await t.app.inject({ method: 'PATCH', url: '/api/tenant', headers: { cookie: op }, payload: { name: 'X Y Z' } });
+    expect(denied.statusCode).toBe(403);
+    const bad = await t.app.inject({ method: 'PATCH', url: '/api/tenant', headers: { cookie: admin }, payload: { timeZone: 'Mars/Olympus' } });
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors[0].field).toBe('body.timeZone');
+    const ok = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/tenant',
+      headers: { cookie: admin },
+      payload: { settings: { annualJpTarget: 20 } },
+    });
+    expect(ok.json().settings).toEqual({ annualJpTarget: 20 });
+    const rows = await t.db.execute(sql`select 1 from audit_log where entity = 'tenant' and action = 'update'`);
+    expect(rows.rowCount).toBe(1);
+  });
+});

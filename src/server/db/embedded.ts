@@ -51,12 +51,13 @@ function lockDataDir(dataDir: string): () => void {
         throw new Error(
           `Folder data ${dataDir} sedang dipakai proses Asah lain (pid ${owner}). ` +
             `The data folder is in use by another Asah process.`,
+          { cause: e },
         );
       }
       fs.unlinkSync(lockFile); // stale lock of a killed process
     }
   }
-  throw new Error(`Tidak dapat mengunci folder data ${dataDir}`);
+  throw new Error(`Tidak dapat mengunci folder data ${dataDir} / cannot lock the data folder`);
 }
 
 /** Whether the OS user `postgres` can reach (traverse and write) a folder. */
@@ -130,7 +131,7 @@ async function stopOrphan(pgDir: string, log: Logger): Promise<void> {
   const pidFile = path.join(pgDir, 'postmaster.pid');
   if (!fs.existsSync(pidFile)) return;
   const pid = Number(fs.readFileSync(pidFile, 'utf8').split('\n')[0]);
-  let isPostgres = false;
+  let isPostgres: boolean;
   try {
     isPostgres = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
   } catch {

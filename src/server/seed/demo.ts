@@ -2,7 +2,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
-import { count, sql, type SQL } from 'drizzle-orm';
+import { count, sql } from 'drizzle-orm';
 import { generateDemo, pickDemoAccounts, type DemoData } from '../../domain/demo/index.js';
 import { fullName } from '../../domain/org.js';
 import { sqlArray, type Db, type Tx } from '../db/client.js';
