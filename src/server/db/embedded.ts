@@ -47,7 +47,7 @@ function lockDataDir(dataDir: string): () => void {
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number(fs.readFileSync(lockFile, 'utf8'));
-      if (owner && owner !== process.pid && pidAlive(owner)) {
+      if (owner && pidAlive(owner)) {
         throw new Error(
           `Folder data ${dataDir} sedang dipakai proses Asah lain (pid ${owner}). ` +
             `The data folder is in use by another Asah process.`,
@@ -201,7 +201,8 @@ export async function startEmbedded(opts: {
       url: `postgres://asah:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
       pgDir,
       async stop() {
-        await pg.stop();
+        // pg.stop() waits for the exit event; never hang on a server that is already gone.
+        await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 20_000).unref())]);
         release();
       },
     };
