@@ -15,8 +15,21 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { encodeNip } from '../src/domain/nip.js';
 
-const HEADER = ['nip', 'nama', 'gelar_depan', 'gelar_belakang', 'status', 'golongan', 'kode_unit', 'jabatan', 'nip_atasan', 'email', 'telepon'];
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const HEADER = [
+  'nip',
+  'nama',
+  'gelar_depan',
+  'gelar_belakang',
+  'status',
+  'golongan',
+  'kode_unit',
+  'jabatan',
+  'nip_atasan',
+  'email',
+  'telepon',
+];
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 /** Rows with NIPs that the demo never produces (birth years 1950–1959), spread over the demo's units. */
 function makeRows(n: number, unitCodes: string[], offset: number): string[][] {
@@ -30,8 +43,26 @@ function makeRows(n: number, unitCodes: string[], offset: number): string[][] {
     const gender = k % 2 ? 'P' : 'L';
     const birth = `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
     const tmtMonth = 1 + (Math.floor(k / 3360 / 999) % 12);
-    const nip = encodeNip({ birthDate: birth, appointment: `${year + 25}-${String(tmtMonth).padStart(2, '0')}`, gender, serial, kind: 'PNS' });
-    rows.push([nip, `Pegawai Uji ${k}`, '', 'S.E.', 'PNS', 'III/b', unitCodes[k % unitCodes.length]!, '', '', '', '']);
+    const nip = encodeNip({
+      birthDate: birth,
+      appointment: `${year + 25}-${String(tmtMonth).padStart(2, '0')}`,
+      gender,
+      serial,
+      kind: 'PNS',
+    });
+    rows.push([
+      nip,
+      `Pegawai Uji ${k}`,
+      '',
+      'S.E.',
+      'PNS',
+      'III/b',
+      unitCodes[k % unitCodes.length]!,
+      '',
+      '',
+      '',
+      '',
+    ]);
   }
   return rows;
 }
@@ -55,7 +86,9 @@ function rssKb(pid: number): number {
 async function copyBaseline(pool: pg.Pool, rows: string[][]): Promise<number> {
   const client = await pool.connect();
   try {
-    await client.query(`drop table if exists bench_copy; create table bench_copy (${HEADER.map((h) => `${h} text`).join(', ')})`);
+    await client.query(
+      `drop table if exists bench_copy; create table bench_copy (${HEADER.map((h) => `${h} text`).join(', ')})`,
+    );
     const started = performance.now();
     const stream = client.query(copyFrom('copy bench_copy from stdin with (format csv)'));
     await pipeline(Readable.from([rows.map((r) => r.join(',')).join('\n') + '\n']), stream);
@@ -76,7 +109,9 @@ export async function benchImport(opts: { url: string; rows: number; pool: pg.Po
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const ports = JSON.parse(
-    await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve)),
+    await new Promise<string>((resolve) =>
+      readline.createInterface({ input: child.stdout! }).once('line', resolve),
+    ),
   ) as { asah: number };
   const base = `http://127.0.0.1:${ports.asah}`;
   const login = await fetch(`${base}/api/auth/login`, {
@@ -113,12 +148,18 @@ export async function benchImport(opts: { url: string; rows: number; pool: pg.Po
     const form = new FormData();
     form.append('file', await fs.openAsBlob(file), path.basename(file));
     const started = performance.now();
-    const res = await fetch(`${base}/api/employees/import`, { method: 'POST', headers: { cookie }, body: form });
+    const res = await fetch(`${base}/api/employees/import`, {
+      method: 'POST',
+      headers: { cookie },
+      body: form,
+    });
     const ms = performance.now() - started;
     clearInterval(timer);
     const body = (await res.json()) as { created?: number; errors?: unknown[] };
     if (res.status !== 200 || body.created !== s.n) {
-      lines.push(`| ${s.kind} | ${fmt(s.n)} | failed: HTTP ${res.status}, created ${body.created}, ${JSON.stringify(body.errors?.slice(0, 2))} | | | | |`);
+      lines.push(
+        `| ${s.kind} | ${fmt(s.n)} | failed: HTTP ${res.status}, created ${body.created}, ${JSON.stringify(body.errors?.slice(0, 2))} | | | | |`,
+      );
       continue;
     }
     const rate = (s.n * 1000) / ms;

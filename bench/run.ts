@@ -29,7 +29,8 @@ const out = (s = '') => {
   lines.push(s);
   console.log(s);
 };
-const fmt = (n: number, d = 0) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (n: number, d = 0) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function cannon(url: string, headers: Record<string, string> = {}) {
   const r = await autocannon({ url, connections: 50, duration: SECONDS, headers });
@@ -50,10 +51,12 @@ async function main() {
 
   out('# Benchmarks');
   out();
-  out(`Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, ` +
-    `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ` +
-    `PostgreSQL ${embedded ? 'embedded' : 'server'}; ${fmt(N)} employees seeded in ${fmt(seedSeconds, 1)} s. ` +
-    'Each figure is a ratio against a baseline measured in the same run.');
+  out(
+    `Measured by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}: ${os.cpus().length} cores, ` +
+      `${Math.round(os.totalmem() / 2 ** 30)} GiB, Node.js ${process.version}, ` +
+      `PostgreSQL ${embedded ? 'embedded' : 'server'}; ${fmt(N)} employees seeded in ${fmt(seedSeconds, 1)} s. ` +
+      'Each figure is a ratio against a baseline measured in the same run.',
+  );
   out();
 
   // 1. List/search API.
@@ -61,7 +64,9 @@ async function main() {
     env: { ...process.env, BENCH_DATABASE_URL: url },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
-  const first = await new Promise<string>((resolve) => readline.createInterface({ input: child.stdout! }).once('line', resolve));
+  const first = await new Promise<string>((resolve) =>
+    readline.createInterface({ input: child.stdout! }).once('line', resolve),
+  );
   const ports = JSON.parse(first) as { asah: number; bare: number };
   const login = await fetch(`http://127.0.0.1:${ports.asah}/api/auth/login`, {
     method: 'POST',
@@ -83,7 +88,9 @@ async function main() {
   ] as const) {
     const bare = await cannon(`http://127.0.0.1:${ports.bare}/employees?${qs}`);
     const asah = await cannon(`http://127.0.0.1:${ports.asah}/api/employees?${qs}`, { cookie });
-    out(`| ${label} | ${fmt(asah.rps)} | ${fmt(asah.p99)} | ${fmt(bare.rps)} | ${fmt(bare.p99)} | ${fmt((100 * asah.rps) / bare.rps)} % |`);
+    out(
+      `| ${label} | ${fmt(asah.rps)} | ${fmt(asah.p99)} | ${fmt(bare.rps)} | ${fmt(bare.p99)} | ${fmt((100 * asah.rps) / bare.rps)} % |`,
+    );
     if (asah.errors || bare.errors) out(`\n(errors: Asah ${asah.errors}, bare ${bare.errors})\n`);
   }
   child.kill('SIGTERM');

@@ -10,7 +10,13 @@ import { connect } from '../src/server/db/client.js';
 import { countEmployees, listEmployees, listFilter } from '../src/server/modules/employees/repository.js';
 
 const url = process.env.BENCH_DATABASE_URL!;
-const config = loadConfig({ NODE_ENV: 'production', ASAH_DEMO: 'false', LOG_LEVEL: 'silent', DATABASE_URL: url, COOKIE_SECURE: 'false' });
+const config = loadConfig({
+  NODE_ENV: 'production',
+  ASAH_DEMO: 'false',
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: url,
+  COOKIE_SECURE: 'false',
+});
 const database = connect(url, 'external', 20);
 const app = await buildApp({ config, database, serveWeb: false });
 await app.listen({ port: 0, host: '127.0.0.1' });
@@ -21,7 +27,13 @@ const tenant = await database.db.execute<{ id: string }>(sql`select id from tena
 const tenantId = tenant.rows[0]!.id;
 bare.get('/employees', async (req) => {
   const raw = req.query as { q?: string; page?: string; pageSize?: string };
-  const q = { q: raw.q, page: Number(raw.page ?? 1), pageSize: Number(raw.pageSize ?? 25), sort: 'name', order: 'asc' } as const;
+  const q = {
+    q: raw.q,
+    page: Number(raw.page ?? 1),
+    pageSize: Number(raw.pageSize ?? 25),
+    sort: 'name',
+    order: 'asc',
+  } as const;
   const where = listFilter(tenantId, sql`true`, q);
   const [items, total] = await Promise.all([
     listEmployees(database.db, where, q, q.pageSize, (q.page - 1) * q.pageSize),

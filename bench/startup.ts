@@ -11,7 +11,8 @@ import path from 'node:path';
 import pino from 'pino';
 import { startEmbedded } from '../src/server/db/embedded.js';
 
-const fmt = (n: number, d = 1) => n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+const fmt = (n: number, d = 1) =>
+  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -31,7 +32,10 @@ async function timeToHealthy(dataDir: string): Promise<number> {
   });
   try {
     for (;;) {
-      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false);
+      const ok = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        (r) => r.ok,
+        () => false,
+      );
       if (ok) return performance.now() - started;
       if (child.exitCode !== null) throw new Error('Asah exited before it was healthy');
       if (performance.now() - started > 300_000) throw new Error('not healthy after 300 s');

@@ -21,7 +21,9 @@ if (!only || only === 'server') {
   console.log('server → dist/server, cli → dist/cli');
 }
 if (!only || only === 'web') {
-  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
+  execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], {
+    stdio: 'inherit',
+  });
   console.log('web → dist/web');
 }
 fs.writeFileSync('dist/.build-stamp', new Date().toISOString());

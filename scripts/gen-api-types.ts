@@ -9,7 +9,11 @@ import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import { connect } from '../src/server/db/client.js';
 
-const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: 'postgres://none@127.0.0.1:1/none' });
+const config = loadConfig({
+  ...process.env,
+  LOG_LEVEL: 'silent',
+  DATABASE_URL: 'postgres://none@127.0.0.1:1/none',
+});
 // The pool never connects: building the app and reading its document needs no database.
 const database = connect(config.databaseUrl!, 'external');
 const app = await buildApp({ config, database, serveWeb: false });

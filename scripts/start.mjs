@@ -14,7 +14,8 @@ function newestMtime(dir) {
 }
 
 const stamp = 'dist/.build-stamp';
-const built = fs.existsSync('dist/server/main.js') && fs.existsSync('dist/web/index.html') && fs.existsSync(stamp);
+const built =
+  fs.existsSync('dist/server/main.js') && fs.existsSync('dist/web/index.html') && fs.existsSync(stamp);
 const stale = built && Math.max(newestMtime('src'), newestMtime('drizzle')) > fs.statSync(stamp).mtimeMs;
 if (!built || stale) {
   console.log(built ? 'Sumber berubah; membangun ulang…' : 'Membangun Asah untuk pertama kali…');

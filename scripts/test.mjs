@@ -7,7 +7,8 @@ const args = process.argv.slice(2);
 const wantsE2e = args.length === 0 || args.includes('e2e');
 if (wantsE2e) {
   const webStale = !fs.existsSync('dist/web/index.html');
-  if (webStale || process.env.CI) execFileSync(process.execPath, ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
+  if (webStale || process.env.CI)
+    execFileSync(process.execPath, ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
 }
 const projects = args.length ? args.flatMap((p) => ['--project', p]) : [];
 fs.mkdirSync('test-results', { recursive: true });

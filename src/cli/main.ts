@@ -56,7 +56,9 @@ async function main() {
           users, user_roles, sessions, audit_log, import_jobs cascade`);
       }
       if (!(await isDatabaseEmpty(database.db))) {
-        console.log('Basis data tidak kosong; pakai --reset untuk mengisi ulang. Database not empty; use --reset.');
+        console.log(
+          'Basis data tidak kosong; pakai --reset untuk mengisi ulang. Database not empty; use --reset.',
+        );
         return;
       }
       const employees = Number(values.employees ?? config.demoEmployees);
@@ -64,7 +66,10 @@ async function main() {
       const counts = await seedDemo(database.db, {
         employees,
         seed: Number(values.seed ?? 1),
-        onProgress: (done, total) => process.stdout.write(`\r  pegawai ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`),
+        onProgress: (done, total) =>
+          process.stdout.write(
+            `\r  pegawai ${done.toLocaleString('id-ID')} / ${total.toLocaleString('id-ID')}`,
+          ),
       });
       console.log(`\nData demo terisi dalam ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
     } else if (cmd === 'user' && sub === 'create-admin') {
@@ -79,26 +84,40 @@ async function main() {
       });
       if (!values.username || !values.name) throw new Error(HELP);
       const password = await askPassword();
-      if (password.length < 10) throw new Error('Kata sandi minimal 10 karakter / password needs 10+ characters.');
+      if (password.length < 10)
+        throw new Error('Kata sandi minimal 10 karakter / password needs 10+ characters.');
       const passwordHash = await hashPassword(password);
       await database.db.transaction(async (tx) => {
         let tenant = await tx.query.tenants.findFirst();
         if (!tenant) {
           const [t] = await tx
             .insert(tenants)
-            .values({ code: values['tenant-code'] ?? 'ambon', name: values['tenant-name'] ?? 'Pemerintah Kota Ambon' })
+            .values({
+              code: values['tenant-code'] ?? 'ambon',
+              name: values['tenant-name'] ?? 'Pemerintah Kota Ambon',
+            })
             .returning();
           tenant = t!;
         }
         const [u] = await tx
           .insert(users)
-          .values({ tenantId: tenant.id, username: values.username!, displayName: values.name!, passwordHash })
+          .values({
+            tenantId: tenant.id,
+            username: values.username!,
+            displayName: values.name!,
+            passwordHash,
+          })
           .returning({ id: users.id });
         await tx.insert(userRoles).values({ tenantId: tenant.id, userId: u!.id, role: 'admin' });
         await audit(
           tx,
           { tenantId: tenant.id, userId: null, name: 'cli', requestId: null },
-          { action: 'create', entity: 'user', entityId: u!.id, after: { username: values.username, roles: ['admin'] } },
+          {
+            action: 'create',
+            entity: 'user',
+            entityId: u!.id,
+            after: { username: values.username, roles: ['admin'] },
+          },
         );
       });
       console.log(`Admin ${values.username} dibuat / created.`);

@@ -4,13 +4,30 @@ import { problemMessage } from './problems.js';
 
 describe('validateEmployee', () => {
   it('cleans a good record and decodes the NIP', () => {
-    const r = validateEmployee({ nip: '19671110 199203 1 001', name: '  Johan   Pattinama ', status: 'pns', golongan: '4a' });
+    const r = validateEmployee({
+      nip: '19671110 199203 1 001',
+      name: '  Johan   Pattinama ',
+      status: 'pns',
+      golongan: '4a',
+    });
     expect(r.ok).toBe(true);
-    if (r.ok) expect(r.value).toMatchObject({ nip: '196711101992031001', name: 'Johan Pattinama', status: 'PNS', golongan: 'IV/a' });
+    if (r.ok)
+      expect(r.value).toMatchObject({
+        nip: '196711101992031001',
+        name: 'Johan Pattinama',
+        status: 'PNS',
+        golongan: 'IV/a',
+      });
   });
 
   it('names every bad field with a message people can act on', () => {
-    const r = validateEmployee({ nip: '1967111019920310', name: '', status: 'honorer', golongan: 'III/a', email: 'x@' });
+    const r = validateEmployee({
+      nip: '1967111019920310',
+      name: '',
+      status: 'honorer',
+      golongan: 'III/a',
+      email: 'x@',
+    });
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byField = Object.fromEntries(r.issues.map((i) => [i.field, problemMessage('id', i.problem)]));

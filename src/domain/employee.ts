@@ -36,7 +36,9 @@ export interface FieldIssue {
 const blank = (v: string | null | undefined) => (v ?? '').trim() === '';
 const clean = (v: string | null | undefined) => (blank(v) ? null : v!.trim().replace(/\s+/g, ' '));
 
-export function validateEmployee(input: EmployeeInput): { ok: true; value: CleanEmployee } | { ok: false; issues: FieldIssue[] } {
+export function validateEmployee(
+  input: EmployeeInput,
+): { ok: true; value: CleanEmployee } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
   const nipResult = decodeNip(input.nip ?? '');
   if (!nipResult.ok) issues.push({ field: 'nip', problem: nipResult.problem });
@@ -63,24 +65,40 @@ export function validateEmployee(input: EmployeeInput): { ok: true; value: Clean
     if (!golongan) {
       issues.push({
         field: 'golongan',
-        problem: { code: status === 'PPPK' ? 'golongan.pppk' : 'golongan.pns', value: input.golongan!.trim() },
+        problem: {
+          code: status === 'PPPK' ? 'golongan.pppk' : 'golongan.pns',
+          value: input.golongan!.trim(),
+        },
       });
     }
   }
 
   const email = clean(input.email);
-  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) issues.push({ field: 'email', problem: { code: 'email' } });
+  if (email && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))
+    issues.push({ field: 'email', problem: { code: 'email' } });
   const phone = clean(input.phone)?.replace(/[\s-]/g, '') ?? null;
   if (phone && !/^\+?\d{6,15}$/.test(phone)) issues.push({ field: 'phone', problem: { code: 'phone' } });
 
   const frontTitle = clean(input.frontTitle);
   const backTitle = clean(input.backTitle);
-  if (frontTitle && frontTitle.length > 50) issues.push({ field: 'frontTitle', problem: { code: 'tooLong', max: 50 } });
-  if (backTitle && backTitle.length > 80) issues.push({ field: 'backTitle', problem: { code: 'tooLong', max: 80 } });
+  if (frontTitle && frontTitle.length > 50)
+    issues.push({ field: 'frontTitle', problem: { code: 'tooLong', max: 50 } });
+  if (backTitle && backTitle.length > 80)
+    issues.push({ field: 'backTitle', problem: { code: 'tooLong', max: 80 } });
 
   if (issues.length || !nipResult.ok || !name || !status) return { ok: false, issues };
   return {
     ok: true,
-    value: { nip: nipResult.value.nip, decoded: nipResult.value, name, status, golongan, frontTitle, backTitle, email, phone },
+    value: {
+      nip: nipResult.value.nip,
+      decoded: nipResult.value,
+      name,
+      status,
+      golongan,
+      frontTitle,
+      backTitle,
+      email,
+      phone,
+    },
   };
 }

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { describeGolongan, golonganRank, parseGolongan, parsePnsGolongan, parsePppkGolongan, PNS_GOLONGAN, PPPK_GOLONGAN } from './golongan.js';
+import {
+  describeGolongan,
+  golonganRank,
+  parseGolongan,
+  parsePnsGolongan,
+  parsePppkGolongan,
+  PNS_GOLONGAN,
+  PPPK_GOLONGAN,
+} from './golongan.js';
 
 describe('golongan', () => {
   it('has the 17 PNS steps with codes 11–45 and their pangkat', () => {

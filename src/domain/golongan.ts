@@ -30,7 +30,23 @@ export const PNS_GOLONGAN: readonly PnsGolongan[] = [
 ];
 
 export const PPPK_GOLONGAN: readonly string[] = [
-  'I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV', 'XVI', 'XVII',
+  'I',
+  'II',
+  'III',
+  'IV',
+  'V',
+  'VI',
+  'VII',
+  'VIII',
+  'IX',
+  'X',
+  'XI',
+  'XII',
+  'XIII',
+  'XIV',
+  'XV',
+  'XVI',
+  'XVII',
 ];
 
 export type EmployeeStatus = 'PNS' | 'CPNS' | 'PPPK';

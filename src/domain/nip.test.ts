@@ -21,7 +21,14 @@ describe('decodeNip', () => {
 
   it('decodes a PPPK NIP: TMT year, batch, gender', () => {
     const r = decodeNip('200012312024211001');
-    expect(r.ok && r.value).toMatchObject({ kind: 'PPPK', birthDate: '2000-12-31', appointment: '2024', batch: 1, gender: 'L', serial: 1 });
+    expect(r.ok && r.value).toMatchObject({
+      kind: 'PPPK',
+      birthDate: '2000-12-31',
+      appointment: '2024',
+      batch: 1,
+      gender: 'L',
+      serial: 1,
+    });
   });
 
   it('accepts NIPs typed with spaces as printed on documents', () => {
@@ -59,7 +66,11 @@ describe('decodeNip', () => {
 });
 
 const dateArb = fc
-  .record({ y: fc.integer({ min: 1940, max: 2005 }), m: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }) })
+  .record({
+    y: fc.integer({ min: 1940, max: 2005 }),
+    m: fc.integer({ min: 1, max: 12 }),
+    d: fc.integer({ min: 1, max: 28 }),
+  })
   .map(({ y, m, d }) => ({ y, iso: `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` }));
 
 describe('NIP properties', () => {

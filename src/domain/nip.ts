@@ -86,14 +86,31 @@ export function decodeNip(raw: string, opts: { minBirthYear?: number; maxYear?: 
   if (d13 === 2 && d14 >= 1) {
     return {
       ok: true,
-      value: { nip, kind: 'PPPK', birthDate, appointment: String(ty), appointmentYear: ty, gender, batch: d14, serial },
+      value: {
+        nip,
+        kind: 'PPPK',
+        birthDate,
+        appointment: String(ty),
+        appointmentYear: ty,
+        gender,
+        batch: d14,
+        serial,
+      },
     };
   }
   const tm = d13 * 10 + d14;
   if (tm < 1 || tm > 12) return { ok: false, problem: { code: 'nip.appointment' } };
   return {
     ok: true,
-    value: { nip, kind: 'PNS', birthDate, appointment: `${ty}-${pad(tm)}`, appointmentYear: ty, gender, serial },
+    value: {
+      nip,
+      kind: 'PNS',
+      birthDate,
+      appointment: `${ty}-${pad(tm)}`,
+      appointmentYear: ty,
+      gender,
+      serial,
+    },
   };
 }
 

@@ -41,22 +41,40 @@ export function problemText(p: ValueProblem): Text {
     case 'nip.notDigits':
       return { id: 'NIP hanya boleh berisi angka.', en: 'NIP may contain digits only.' };
     case 'nip.length':
-      return { id: `NIP harus 18 angka; tertulis ${p.actual}.`, en: `NIP must be 18 digits; got ${p.actual}.` };
+      return {
+        id: `NIP harus 18 angka; tertulis ${p.actual}.`,
+        en: `NIP must be 18 digits; got ${p.actual}.`,
+      };
     case 'nip.scientific':
       return {
         id: 'NIP terbaca sebagai angka ilmiah (mis. 1,97E+17) karena Excel. Format kolom NIP sebagai Teks lalu ketik ulang.',
         en: 'Excel turned the NIP into scientific notation (e.g. 1.97E+17). Format the column as Text and retype it.',
       };
     case 'nip.birthDate':
-      return { id: '8 angka pertama NIP bukan tanggal lahir yang sah (TTTTBBHH).', en: 'The first 8 digits are not a valid birth date.' };
+      return {
+        id: '8 angka pertama NIP bukan tanggal lahir yang sah (TTTTBBHH).',
+        en: 'The first 8 digits are not a valid birth date.',
+      };
     case 'nip.appointment':
-      return { id: 'Angka 9–14 NIP bukan TMT yang sah.', en: 'Digits 9–14 are not a valid appointment date.' };
+      return {
+        id: 'Angka 9–14 NIP bukan TMT yang sah.',
+        en: 'Digits 9–14 are not a valid appointment date.',
+      };
     case 'nip.gender':
-      return { id: 'Angka ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).', en: 'Digit 15 must be 1 (male) or 2 (female).' };
+      return {
+        id: 'Angka ke-15 NIP harus 1 (laki-laki) atau 2 (perempuan).',
+        en: 'Digit 15 must be 1 (male) or 2 (female).',
+      };
     case 'nip.serial':
-      return { id: 'Nomor urut NIP (3 angka terakhir) tidak boleh 000.', en: 'The serial (last 3 digits) cannot be 000.' };
+      return {
+        id: 'Nomor urut NIP (3 angka terakhir) tidak boleh 000.',
+        en: 'The serial (last 3 digits) cannot be 000.',
+      };
     case 'nip.order':
-      return { id: 'TMT pada NIP terlalu dekat dengan tanggal lahir.', en: 'The appointment date is too close to the birth date.' };
+      return {
+        id: 'TMT pada NIP terlalu dekat dengan tanggal lahir.',
+        en: 'The appointment date is too close to the birth date.',
+      };
     case 'nip.statusMismatch':
       return {
         id: `Status ${p.status} tidak cocok dengan NIP berpola ${p.kind}.`,
@@ -65,13 +83,22 @@ export function problemText(p: ValueProblem): Text {
     case 'required':
       return { id: 'Wajib diisi.', en: 'Required.' };
     case 'tooLong':
-      return { id: `Terlalu panjang (maksimal ${p.max} karakter).`, en: `Too long (max ${p.max} characters).` };
+      return {
+        id: `Terlalu panjang (maksimal ${p.max} karakter).`,
+        en: `Too long (max ${p.max} characters).`,
+      };
     case 'tooShort':
-      return { id: `Terlalu pendek (minimal ${p.min} karakter).`, en: `Too short (min ${p.min} characters).` };
+      return {
+        id: `Terlalu pendek (minimal ${p.min} karakter).`,
+        en: `Too short (min ${p.min} characters).`,
+      };
     case 'email':
       return { id: 'Alamat email tidak sah.', en: 'Not a valid e-mail address.' };
     case 'phone':
-      return { id: 'Nomor telepon hanya angka, boleh diawali +.', en: 'Phone: digits only, may start with +.' };
+      return {
+        id: 'Nomor telepon hanya angka, boleh diawali +.',
+        en: 'Phone: digits only, may start with +.',
+      };
     case 'date':
       return { id: 'Tanggal tidak sah (gunakan dd/mm/yyyy).', en: 'Not a valid date (use dd/mm/yyyy).' };
     case 'oneOf':
@@ -87,32 +114,53 @@ export function problemText(p: ValueProblem): Text {
         en: `Unknown PPPK golongan "${p.value}"; use Roman numerals I to XVII.`,
       };
     case 'status':
-      return { id: `Status "${p.value}" tidak dikenal; isi PNS, CPNS atau PPPK.`, en: `Unknown status "${p.value}"; use PNS, CPNS or PPPK.` };
+      return {
+        id: `Status "${p.value}" tidak dikenal; isi PNS, CPNS atau PPPK.`,
+        en: `Unknown status "${p.value}"; use PNS, CPNS or PPPK.`,
+      };
     case 'unit.unknown':
       return { id: `Kode unit "${p.value}" tidak ada.`, en: `Unit code "${p.value}" does not exist.` };
     case 'position.unknown':
-      return { id: `Jabatan "${p.value}" tidak ada di daftar jabatan.`, en: `Position "${p.value}" is not in the position list.` };
+      return {
+        id: `Jabatan "${p.value}" tidak ada di daftar jabatan.`,
+        en: `Position "${p.value}" is not in the position list.`,
+      };
     case 'supervisor.unknown':
       return {
         id: `NIP atasan ${p.value} tidak ditemukan (di berkas maupun di data).`,
         en: `Supervisor NIP ${p.value} not found (in the file or the data).`,
       };
     case 'supervisor.self':
-      return { id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.', en: 'An employee cannot supervise themself.' };
+      return {
+        id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.',
+        en: 'An employee cannot supervise themself.',
+      };
     case 'duplicateInFile':
-      return { id: `NIP ini sudah muncul di baris ${p.firstRow}.`, en: `This NIP already appears in row ${p.firstRow}.` };
+      return {
+        id: `NIP ini sudah muncul di baris ${p.firstRow}.`,
+        en: `This NIP already appears in row ${p.firstRow}.`,
+      };
     case 'level.required':
       return { id: `Jabatan ${p.type} wajib punya jenjang.`, en: `A ${p.type} position needs a level.` };
     case 'level.forbidden':
-      return { id: 'Jenjang hanya untuk jabatan fungsional.', en: 'Levels are for functional positions only.' };
+      return {
+        id: 'Jenjang hanya untuk jabatan fungsional.',
+        en: 'Levels are for functional positions only.',
+      };
     case 'positionType':
       return { id: `Jenis jabatan "${p.value}" tidak dikenal.`, en: `Unknown position type "${p.value}".` };
     case 'unitKind':
       return { id: `Jenis unit "${p.value}" tidak dikenal.`, en: `Unknown unit kind "${p.value}".` };
     case 'parent.unknown':
-      return { id: `Kode unit induk "${p.value}" tidak ada.`, en: `Parent unit code "${p.value}" does not exist.` };
+      return {
+        id: `Kode unit induk "${p.value}" tidak ada.`,
+        en: `Parent unit code "${p.value}" does not exist.`,
+      };
     case 'parent.cycle':
-      return { id: 'Unit tidak boleh berada di bawah dirinya sendiri.', en: 'A unit cannot sit under itself.' };
+      return {
+        id: 'Unit tidak boleh berada di bawah dirinya sendiri.',
+        en: 'A unit cannot sit under itself.',
+      };
     case 'invalid':
       return { id: 'Isian tidak sah.', en: 'Invalid value.' };
   }

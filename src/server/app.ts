@@ -85,7 +85,11 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;
-      routeTable.push({ method, url: route.url, access: (route.config as { access?: Access } | undefined)?.access });
+      routeTable.push({
+        method,
+        url: route.url,
+        access: (route.config as { access?: Access } | undefined)?.access,
+      });
     }
   });
 
@@ -144,10 +148,8 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(db));
 
-  app.get(
-    '/api/openapi.json',
-    { config: { access: 'public' }, schema: { hide: true } },
-    async () => app.swagger(),
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
+    app.swagger(),
   );
 
   const webDist = serveWeb ? findWebDist() : null;
@@ -157,7 +159,8 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
       wildcard: false,
       maxAge: '1h',
       setHeaders: (reply, file) => {
-        if (file.includes(`${path.sep}assets${path.sep}`)) reply.header('cache-control', 'public, max-age=31536000, immutable');
+        if (file.includes(`${path.sep}assets${path.sep}`))
+          reply.header('cache-control', 'public, max-age=31536000, immutable');
       },
     });
     app.get('/*', { config: { access: 'public' }, schema: { hide: true } }, async (req, reply) => {

@@ -14,7 +14,12 @@ const EnvSchema = z
     /** Seed the Kota Ambon demo into an empty database (default: on outside production). */
     ASAH_DEMO: z.enum(['true', 'false']).optional(),
     ASAH_DEMO_EMPLOYEES: z.coerce.number().int().min(50).max(1_000_000).default(5000),
-    SESSION_TTL_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(12),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 90)
+      .default(12),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),

@@ -45,7 +45,11 @@ describe('sign-in', () => {
     });
     expect(res.statusCode).toBe(401);
     expect(res.headers['content-type']).toContain('application/problem+json');
-    expect(res.json()).toMatchObject({ status: 401, code: 'auth.invalid', title: 'Nama pengguna atau kata sandi salah.' });
+    expect(res.json()).toMatchObject({
+      status: 401,
+      code: 'auth.invalid',
+      title: 'Nama pengguna atau kata sandi salah.',
+    });
     const en = await t.app.inject({
       method: 'POST',
       url: '/api/auth/login',
@@ -57,10 +61,18 @@ describe('sign-in', () => {
 
   it('locks an account for a while after repeated failures, even for the right password', async () => {
     for (let i = 0; i < 4; i++) {
-      const r = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'pimpinan', password: 'no' } });
+      const r = await t.app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username: 'pimpinan', password: 'no' },
+      });
       expect(r.statusCode).toBe(401);
     }
-    const fifth = await t.app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'pimpinan', password: 'no' } });
+    const fifth = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'pimpinan', password: 'no' },
+    });
     expect(fifth.statusCode).toBe(423);
     const right = await t.app.inject({
       method: 'POST',
@@ -69,7 +81,9 @@ describe('sign-in', () => {
     });
     expect(right.statusCode).toBe(423);
     expect(right.json().code).toBe('auth.locked');
-    const audit = await t.db.execute(sql`select action from audit_log where action in ('login.failed', 'lock')`);
+    const audit = await t.db.execute(
+      sql`select action from audit_log where action in ('login.failed', 'lock')`,
+    );
     expect(audit.rows.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -83,7 +97,10 @@ describe('sign-in', () => {
       payload: { currentPassword: 'asah-demo', newPassword: 'pendek' },
     });
     expect(bad.statusCode).toBe(422);
-    expect(bad.json().errors[0]).toMatchObject({ field: 'body.newPassword', message: 'Terlalu pendek (minimal 10 karakter).' });
+    expect(bad.json().errors[0]).toMatchObject({
+      field: 'body.newPassword',
+      message: 'Terlalu pendek (minimal 10 karakter).',
+    });
     const ok = await t.app.inject({
       method: 'POST',
       url: '/api/auth/password',
@@ -93,8 +110,12 @@ describe('sign-in', () => {
     expect(ok.statusCode).toBe(200);
     const hash = await t.db.execute(sql`select password_hash from users where username = 'operator.bkpsdm'`);
     expect(String(hash.rows[0]!.password_hash)).toMatch(/^\$argon2id\$/);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: second } })).statusCode).toBe(401);
-    expect((await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first } })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: second } })).statusCode,
+    ).toBe(401);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: first } })).statusCode,
+    ).toBe(200);
     await t.login('operator.bkpsdm', 'sandi-baru-yang-panjang');
   });
 
@@ -102,7 +123,9 @@ describe('sign-in', () => {
     const doc = await t.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(doc.statusCode).toBe(200);
     expect(doc.json().openapi).toBe('3.1.0');
-    expect(Object.keys(doc.json().paths)).toEqual(expect.arrayContaining(['/api/employees', '/api/auth/login', '/api/org-units']));
+    expect(Object.keys(doc.json().paths)).toEqual(
+      expect.arrayContaining(['/api/employees', '/api/auth/login', '/api/org-units']),
+    );
     const ui = await t.app.inject({ method: 'GET', url: '/api/docs/' });
     expect([200, 302]).toContain(ui.statusCode);
   });
@@ -120,9 +143,19 @@ describe('instansi', () => {
     const op = await t.login('operator.dukcapil');
     const me = await t.app.inject({ method: 'GET', url: '/api/tenant', headers: { cookie: op } });
     expect(me.json()).toMatchObject({ code: 'ambon', timeZone: 'Asia/Jayapura' });
-    const denied = await t.app.inject({ method: 'PATCH', url: '/api/tenant', headers: { cookie: op }, payload: { name: 'X Y Z' } });
+    const denied = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/tenant',
+      headers: { cookie: op },
+      payload: { name: 'X Y Z' },
+    });
     expect(denied.statusCode).toBe(403);
-    const bad = await t.app.inject({ method: 'PATCH', url: '/api/tenant', headers: { cookie: admin }, payload: { timeZone: 'Mars/Olympus' } });
+    const bad = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/tenant',
+      headers: { cookie: admin },
+      payload: { timeZone: 'Mars/Olympus' },
+    });
     expect(bad.statusCode).toBe(422);
     expect(bad.json().errors[0].field).toBe('body.timeZone');
     const ok = await t.app.inject({
@@ -132,7 +165,9 @@ describe('instansi', () => {
       payload: { settings: { annualJpTarget: 20 } },
     });
     expect(ok.json().settings).toEqual({ annualJpTarget: 20 });
-    const rows = await t.db.execute(sql`select 1 from audit_log where entity = 'tenant' and action = 'update'`);
+    const rows = await t.db.execute(
+      sql`select 1 from audit_log where entity = 'tenant' and action = 'update'`,
+    );
     expect(rows.rowCount).toBe(1);
   });
 });

@@ -27,33 +27,49 @@ afterAll(async () => t?.close());
 const sample = (url: string) =>
   url
     .replace(':nip', '196711101992031001')
-    .replace(/:(\w+)/g, (_, name: string) => (name === 'format' ? 'xlsx' : name === 'kind' ? 'employees' : '00000000-0000-4000-8000-000000000000'));
+    .replace(/:(\w+)/g, (_, name: string) =>
+      name === 'format' ? 'xlsx' : name === 'kind' ? 'employees' : '00000000-0000-4000-8000-000000000000',
+    );
 
 describe('authorisation walk', () => {
   it('every API route declares who may call it', () => {
-    const undeclared = t.app.routeTable.filter((r: RouteAccess) => r.url.startsWith('/api/') && r.access === undefined);
+    const undeclared = t.app.routeTable.filter(
+      (r: RouteAccess) => r.url.startsWith('/api/') && r.access === undefined,
+    );
     expect(undeclared).toEqual([]);
   });
 
   it('answers each role as the route declares', async () => {
     const routes = t.app.routeTable.filter(
-      (r: RouteAccess) => r.url.startsWith('/api/') && !r.url.startsWith('/api/docs') && !['/api/auth/login', '/api/auth/logout'].includes(r.url),
+      (r: RouteAccess) =>
+        r.url.startsWith('/api/') &&
+        !r.url.startsWith('/api/docs') &&
+        !['/api/auth/login', '/api/auth/logout'].includes(r.url),
     );
     expect(routes.length).toBeGreaterThan(15);
     const wrong: string[] = [];
     for (const route of routes) {
       const url = sample(route.url);
-      const anon = await t.app.inject({ method: route.method as 'GET', url, payload: route.method === 'GET' ? undefined : {} });
-      if (route.access !== 'public' && anon.statusCode !== 401) wrong.push(`${route.method} ${route.url} anonymous → ${anon.statusCode}`);
+      const anon = await t.app.inject({
+        method: route.method as 'GET',
+        url,
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      if (route.access !== 'public' && anon.statusCode !== 401)
+        wrong.push(`${route.method} ${route.url} anonymous → ${anon.statusCode}`);
       for (const role of ROLES) {
-        const allowed = route.access === 'public' || route.access === 'authenticated' || (Array.isArray(route.access) && route.access.includes(role));
+        const allowed =
+          route.access === 'public' ||
+          route.access === 'authenticated' ||
+          (Array.isArray(route.access) && route.access.includes(role));
         const res = await t.app.inject({
           method: route.method as 'GET',
           url,
           headers: { cookie: cookies[role] },
           payload: route.method === 'GET' ? undefined : {},
         });
-        if (!allowed && res.statusCode !== 403) wrong.push(`${route.method} ${route.url} ${role} → ${res.statusCode} (want 403)`);
+        if (!allowed && res.statusCode !== 403)
+          wrong.push(`${route.method} ${route.url} ${role} → ${res.statusCode} (want 403)`);
         if (allowed && (res.statusCode === 401 || res.statusCode === 403)) {
           wrong.push(`${route.method} ${route.url} ${role} → ${res.statusCode} (want access)`);
         }

@@ -33,7 +33,11 @@ describe('employees', () => {
     expect(page.items).toHaveLength(10);
     expect(page.total).toBeGreaterThan(100);
     const one = page.items[0];
-    expect(one).toMatchObject({ nip: expect.stringMatching(/^\d{18}$/), name: expect.any(String), unitId: expect.any(String) });
+    expect(one).toMatchObject({
+      nip: expect.stringMatching(/^\d{18}$/),
+      name: expect.any(String),
+      unitId: expect.any(String),
+    });
     const byNip = (await get(`/api/employees?q=${one.nip.slice(0, 14)}`, admin)).json();
     expect(byNip.items.map((e: { nip: string }) => e.nip)).toContain(one.nip);
     const word = one.name.split(' ')[0].toLowerCase();
@@ -44,7 +48,9 @@ describe('employees', () => {
   it('filters by unit subtree: the Disdukcapil filter includes its bidang and seksi', async () => {
     const res = (await get(`/api/employees?unitId=${units.DISDUKCAPIL}&pageSize=200`, admin)).json();
     expect(res.total).toBeGreaterThan(0);
-    const direct = (await get('/api/org-units', admin)).json().find((u: { code: string }) => u.code === 'DISDUKCAPIL');
+    const direct = (await get('/api/org-units', admin))
+      .json()
+      .find((u: { code: string }) => u.code === 'DISDUKCAPIL');
     expect(res.total).toBeGreaterThanOrEqual(direct.employeeCount);
   });
 
@@ -80,17 +86,39 @@ describe('employees', () => {
   });
 
   it('creates an employee with the NIP decoded, and audits it', async () => {
-    const nip = encodeNip({ birthDate: '1990-04-12', appointment: '2015-03', gender: 'P', serial: 901, kind: 'PNS' });
+    const nip = encodeNip({
+      birthDate: '1990-04-12',
+      appointment: '2015-03',
+      gender: 'P',
+      serial: 901,
+      kind: 'PNS',
+    });
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/employees',
       headers: { cookie: opDukcapil },
-      payload: { nip, name: 'Maria Latuheru', backTitle: 'S.Kom.', status: 'PNS', golongan: '3b', unitId: units.DISDUKCAPIL },
+      payload: {
+        nip,
+        name: 'Maria Latuheru',
+        backTitle: 'S.Kom.',
+        status: 'PNS',
+        golongan: '3b',
+        unitId: units.DISDUKCAPIL,
+      },
     });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toMatchObject({ nip, gender: 'P', birthDate: '1990-04-12', appointment: '2015-03', golongan: 'III/b', fullName: 'Maria Latuheru, S.Kom.' });
+    expect(res.json()).toMatchObject({
+      nip,
+      gender: 'P',
+      birthDate: '1990-04-12',
+      appointment: '2015-03',
+      golongan: 'III/b',
+      fullName: 'Maria Latuheru, S.Kom.',
+    });
     expect(res.json().history).toHaveLength(1);
-    const audit = await t.db.execute(sql`select actor_name, after from audit_log where entity = 'employee' and action = 'create'`);
+    const audit = await t.db.execute(
+      sql`select actor_name, after from audit_log where entity = 'employee' and action = 'create'`,
+    );
     expect(audit.rows.at(-1)!.actor_name).toBe('operator.dukcapil');
   });
 
@@ -100,18 +128,32 @@ describe('employees', () => {
       method: 'POST',
       url: '/api/employees',
       headers: { cookie: admin },
-      payload: { nip: '19900412201503200', name: 'X', status: 'PNS', golongan: 'V/z', unitId: units.DISDUKCAPIL },
+      payload: {
+        nip: '19900412201503200',
+        name: 'X',
+        status: 'PNS',
+        golongan: 'V/z',
+        unitId: units.DISDUKCAPIL,
+      },
     });
     expect(res.statusCode).toBe(422);
     const errors = res.json().errors as { field: string; message: string }[];
-    expect(errors).toEqual(expect.arrayContaining([{ field: 'body.nip', message: 'NIP harus 18 angka; tertulis 17.' }]));
+    expect(errors).toEqual(
+      expect.arrayContaining([{ field: 'body.nip', message: 'NIP harus 18 angka; tertulis 17.' }]),
+    );
     expect((await get('/api/employees?pageSize=1', admin)).json().total).toBe(before);
     const outside = await t.app.inject({
       method: 'POST',
       url: '/api/employees',
       headers: { cookie: opDukcapil },
       payload: {
-        nip: encodeNip({ birthDate: '1991-01-01', appointment: '2016-01', gender: 'L', serial: 5, kind: 'PNS' }),
+        nip: encodeNip({
+          birthDate: '1991-01-01',
+          appointment: '2016-01',
+          gender: 'L',
+          serial: 5,
+          kind: 'PNS',
+        }),
         name: 'Di Luar',
         status: 'PNS',
         unitId: units.BKPSDM,
@@ -121,7 +163,8 @@ describe('employees', () => {
   });
 
   it('moves an employee and keeps the history with effective dates', async () => {
-    const target = (await get(`/api/employees?unitId=${units.DISDUKCAPIL}&pageSize=1`, admin)).json().items[0];
+    const target = (await get(`/api/employees?unitId=${units.DISDUKCAPIL}&pageSize=1`, admin)).json()
+      .items[0];
     const res = await t.app.inject({
       method: 'POST',
       url: `/api/employees/${target.nip}/moves`,
@@ -131,7 +174,11 @@ describe('employees', () => {
     expect(res.statusCode).toBe(200);
     const d = res.json();
     expect(d.unitId).toBe(units.BKPSDM);
-    expect(d.history[0]).toMatchObject({ unitId: units.BKPSDM, effectiveFrom: '2026-07-01', effectiveTo: null });
+    expect(d.history[0]).toMatchObject({
+      unitId: units.BKPSDM,
+      effectiveFrom: '2026-07-01',
+      effectiveTo: null,
+    });
     expect(d.history[1]).toMatchObject({ effectiveTo: '2026-06-30' });
   });
 

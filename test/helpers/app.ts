@@ -19,7 +19,11 @@ export interface TestApp {
 /** The whole Asah app on its own fresh copy of the seeded test database. */
 export async function createTestApp(): Promise<TestApp> {
   const fresh = await freshDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent', DATABASE_URL: fresh.url });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DATABASE_URL: fresh.url,
+  });
   const app = await buildApp({ config, database: fresh.database, serveWeb: false });
   await app.ready();
   return {
@@ -27,7 +31,11 @@ export async function createTestApp(): Promise<TestApp> {
     db: fresh.database.db,
     pool: fresh.database.pool,
     async login(username, password = DEMO_PASSWORD) {
-      const res = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+      const res = await app.inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { username, password },
+      });
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
       const cookie = res.cookies.find((c) => c.name === 'asah_session');
       return `asah_session=${cookie!.value}`;

@@ -32,7 +32,11 @@ export default async function setup(project: TestProject) {
   let embedded: EmbeddedHandle | null = null;
   let adminUrl = process.env.TEST_DATABASE_URL;
   if (!adminUrl) {
-    embedded = await startEmbedded({ dataDir: tmpDataDir(), log: pino({ level: 'warn' }), database: 'postgres' });
+    embedded = await startEmbedded({
+      dataDir: tmpDataDir(),
+      log: pino({ level: 'warn' }),
+      database: 'postgres',
+    });
     adminUrl = embedded.url;
   }
   const admin = new pg.Client({ connectionString: withDb(adminUrl, 'postgres') });

@@ -15,7 +15,9 @@ declare module 'vitest' {
 /** Serves the built web app and the API on a random port, on its own copy of the test database. */
 export default async function setup(project: TestProject) {
   if (!fs.existsSync('dist/web/index.html')) {
-    throw new Error('dist/web belum dibangun: jalankan `npm run build` sebelum uji peramban (npm test melakukannya).');
+    throw new Error(
+      'dist/web belum dibangun: jalankan `npm run build` sebelum uji peramban (npm test melakukannya).',
+    );
   }
   const { pgAdminUrl: adminUrl, templateDb } = project.getProvidedContext();
   const name = `asah_e2e_${crypto.randomBytes(4).toString('hex')}`;

@@ -51,8 +51,12 @@ describe.runIf(process.getuid?.() === 0 && !process.env.TEST_DATABASE_URL)('embe
       const h = await startEmbedded({ dataDir: ${JSON.stringify(dataDir)}, log: pino({ level: 'silent' }) });
       console.log(h.pgDir);
       setInterval(() => {}, 1000);`;
-    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
-    const pgDir = await new Promise<string>((resolve) => child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())));
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const pgDir = await new Promise<string>((resolve) =>
+      child.stdout!.once('data', (d: Buffer) => resolve(d.toString().trim())),
+    );
     child.kill('SIGKILL'); // the server dies; its PostgreSQL lives on
     await new Promise((r) => child.once('exit', r));
     expect(postgresProcessesFor(pgDir).length).toBe(1);

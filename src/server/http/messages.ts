@@ -14,19 +14,40 @@ const MESSAGES = {
   notFound: { id: 'Data tidak ditemukan.', en: 'Not found.' },
   'route.notFound': { id: 'Alamat API tidak dikenal.', en: 'Unknown API address.' },
   validation: { id: 'Ada isian yang perlu diperbaiki.', en: 'Some fields need fixing.' },
-  conflict: { id: 'Data bentrok dengan data yang sudah ada: {what}.', en: 'Conflicts with existing data: {what}.' },
-  rateLimited: { id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.', en: 'Too many requests. Wait a moment.' },
-  internal: { id: 'Terjadi kesalahan pada server. Kode: {requestId}.', en: 'Server error. Reference: {requestId}.' },
+  conflict: {
+    id: 'Data bentrok dengan data yang sudah ada: {what}.',
+    en: 'Conflicts with existing data: {what}.',
+  },
+  rateLimited: {
+    id: 'Terlalu banyak permintaan. Tunggu sebentar lalu coba lagi.',
+    en: 'Too many requests. Wait a moment.',
+  },
+  internal: {
+    id: 'Terjadi kesalahan pada server. Kode: {requestId}.',
+    en: 'Server error. Reference: {requestId}.',
+  },
   'import.invalid': {
     id: 'Berkas berisi {count} kesalahan; tidak ada data yang disimpan.',
     en: 'The file has {count} errors; nothing was saved.',
   },
   'import.unreadable': { id: 'Berkas tidak dapat dibaca: {reason}', en: 'The file cannot be read: {reason}' },
-  'import.fileMissing': { id: 'Pilih berkas CSV atau XLSX untuk diunggah.', en: 'Choose a CSV or XLSX file.' },
+  'import.fileMissing': {
+    id: 'Pilih berkas CSV atau XLSX untuk diunggah.',
+    en: 'Choose a CSV or XLSX file.',
+  },
   'import.tooLarge': { id: 'Berkas terlalu besar (maksimal {mb} MB).', en: 'File too large (max {mb} MB).' },
-  'unit.cycle': { id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.', en: 'A unit cannot be its own ancestor.' },
-  'employee.supervisorSelf': { id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.', en: 'An employee cannot supervise themself.' },
-  'user.lastAdmin': { id: 'Admin terakhir tidak boleh dihapus perannya.', en: 'The last admin cannot lose the role.' },
+  'unit.cycle': {
+    id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.',
+    en: 'A unit cannot be its own ancestor.',
+  },
+  'employee.supervisorSelf': {
+    id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.',
+    en: 'An employee cannot supervise themself.',
+  },
+  'user.lastAdmin': {
+    id: 'Admin terakhir tidak boleh dihapus perannya.',
+    en: 'The last admin cannot lose the role.',
+  },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 export type MessageKey = keyof typeof MESSAGES;

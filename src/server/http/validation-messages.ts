@@ -25,7 +25,9 @@ export function validationMessage(lang: Lang, p: FieldProblem): string {
   const i = p.issue ?? {};
   switch (i.code) {
     case 'invalid_type':
-      return i.input === undefined ? problemMessage(lang, { code: 'required' }) : problemMessage(lang, { code: 'invalid' });
+      return i.input === undefined
+        ? problemMessage(lang, { code: 'required' })
+        : problemMessage(lang, { code: 'invalid' });
     case 'too_small':
       return i.origin === 'string'
         ? Number(i.minimum) <= 1

@@ -43,7 +43,9 @@ export const userRoles = pgTable(
     unitId: uuid('unit_id').references(() => orgUnits.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex('user_roles_uq').on(t.tenantId, t.userId, t.role, sql`coalesce(${t.unitId}::text, '')`)],
+  (t) => [
+    uniqueIndex('user_roles_uq').on(t.tenantId, t.userId, t.role, sql`coalesce(${t.unitId}::text, '')`),
+  ],
 );
 
 export const sessions = pgTable(

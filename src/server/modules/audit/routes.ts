@@ -32,7 +32,15 @@ export const auditRoutes =
   async (app) => {
     app.get(
       '/api/audit',
-      { config: { access: ['admin'] }, schema: { tags: ['audit'], summary: 'Jejak audit', querystring: AuditQuery, response: { 200: AuditList } } },
+      {
+        config: { access: ['admin'] },
+        schema: {
+          tags: ['audit'],
+          summary: 'Jejak audit',
+          querystring: AuditQuery,
+          response: { 200: AuditList },
+        },
+      },
       async (req) => {
         const ctx = requireAuth(req);
         const q = req.query;
@@ -46,11 +54,20 @@ export const auditRoutes =
         if (q.to) conds.push(sql`at < ((${q.to}::date + 1)::timestamp at time zone 'Asia/Jayapura')`);
         const where = sql.join(conds, sql` and `);
         const rows = await db.execute<{
-          id: number; at: Date; actor_name: string | null; action: string; entity: string;
-          entity_id: string | null; before: unknown; after: unknown; request_id: string | null;
+          id: number;
+          at: Date;
+          actor_name: string | null;
+          action: string;
+          entity: string;
+          entity_id: string | null;
+          before: unknown;
+          after: unknown;
+          request_id: string | null;
         }>(sql`select id, at, actor_name, action, entity, entity_id, before, after, request_id from audit_log
                where ${where} order by id desc limit ${q.pageSize} offset ${offsetOf(q)}`);
-        const total = await db.execute<{ n: number }>(sql`select count(*)::int n from audit_log where ${where}`);
+        const total = await db.execute<{ n: number }>(
+          sql`select count(*)::int n from audit_log where ${where}`,
+        );
         return {
           items: rows.rows.map((r) => ({
             id: Number(r.id),

@@ -30,7 +30,10 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
   const roles = [...new Set(rows.map((r) => r.role).filter((r): r is Role => !!r))];
   const operatorUnitIds = rows.filter((r) => r.role === 'operator' && r.unitId).map((r) => r.unitId!);
   if (Date.now() - first.lastSeenAt.getTime() > 60_000) {
-    await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionHash));
+    await db
+      .update(sessions)
+      .set({ lastSeenAt: sql`now()` })
+      .where(eq(sessions.id, sessionHash));
   }
   return {
     sessionId: first.sessionId,
@@ -47,11 +50,15 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
 
 export async function employeeNip(db: Tx, employeeId: string | null): Promise<string | null> {
   if (!employeeId) return null;
-  const row = await db.query.employees.findFirst({ where: eq(employees.id, employeeId), columns: { nip: true } });
+  const row = await db.query.employees.findFirst({
+    where: eq(employees.id, employeeId),
+    columns: { nip: true },
+  });
   return row?.nip ?? null;
 }
 
 export const insertSession = (db: Tx, v: typeof sessions.$inferInsert) => db.insert(sessions).values(v);
 export const deleteSession = (db: Tx, id: string) => db.delete(sessions).where(eq(sessions.id, id));
-export const deleteUserSessions = (db: Tx, userId: string) => db.delete(sessions).where(eq(sessions.userId, userId));
+export const deleteUserSessions = (db: Tx, userId: string) =>
+  db.delete(sessions).where(eq(sessions.userId, userId));
 export const purgeExpiredSessions = (db: Tx) => db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);

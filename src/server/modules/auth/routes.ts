@@ -31,7 +31,10 @@ export const authRoutes =
 
     app.post(
       '/api/auth/logout',
-      { config: { access: 'public' }, schema: { tags: ['auth'], summary: 'Keluar (sign out)', response: { 200: Ok } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['auth'], summary: 'Keluar (sign out)', response: { 200: Ok } },
+      },
       async (req, reply) => {
         if (req.auth) await service.logout(req.auth, actorOf(req));
         reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -41,7 +44,10 @@ export const authRoutes =
 
     app.get(
       '/api/auth/me',
-      { config: { access: 'authenticated' }, schema: { tags: ['auth'], summary: 'Pengguna saat ini', response: { 200: Me } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: ['auth'], summary: 'Pengguna saat ini', response: { 200: Me } },
+      },
       async (req) => service.me(requireAuth(req)),
     );
 
@@ -52,7 +58,12 @@ export const authRoutes =
         schema: { tags: ['auth'], summary: 'Ganti kata sandi', body: PasswordBody, response: { 200: Ok } },
       },
       async (req) => {
-        await service.changePassword(requireAuth(req), req.body.currentPassword, req.body.newPassword, actorOf(req));
+        await service.changePassword(
+          requireAuth(req),
+          req.body.currentPassword,
+          req.body.newPassword,
+          actorOf(req),
+        );
         return { ok: true as const };
       },
     );

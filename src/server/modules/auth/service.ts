@@ -87,10 +87,14 @@ export function authService(db: Db, settings: AuthSettings) {
     /** Changes the password and ends every other session of the user. */
     async changePassword(ctx: AuthContext, current: string, next: string, actor: AuditActor) {
       const user = await db.query.users.findFirst({ where: eq(users.id, ctx.userId) });
-      if (!user || !(await verifyPassword(user.passwordHash, current))) throw new AppError('auth.wrongCurrentPassword');
+      if (!user || !(await verifyPassword(user.passwordHash, current)))
+        throw new AppError('auth.wrongCurrentPassword');
       const passwordHash = await hashPassword(next);
       await db.transaction(async (tx) => {
-        await tx.update(users).set({ passwordHash, updatedAt: sql`now()` }).where(eq(users.id, ctx.userId));
+        await tx
+          .update(users)
+          .set({ passwordHash, updatedAt: sql`now()` })
+          .where(eq(users.id, ctx.userId));
         await tx.execute(sql`delete from sessions where user_id = ${ctx.userId} and id <> ${ctx.sessionId}`);
         await audit(tx, actor, { action: 'password', entity: 'user', entityId: ctx.userId });
       });
@@ -99,7 +103,12 @@ export function authService(db: Db, settings: AuthSettings) {
     async setLocale(ctx: AuthContext, locale: 'id' | 'en', actor: AuditActor) {
       await db.transaction(async (tx) => {
         await tx.update(users).set({ locale }).where(eq(users.id, ctx.userId));
-        await audit(tx, actor, { action: 'update', entity: 'user.locale', entityId: ctx.userId, after: { locale } });
+        await audit(tx, actor, {
+          action: 'update',
+          entity: 'user.locale',
+          entityId: ctx.userId,
+          after: { locale },
+        });
       });
     },
   };

@@ -41,7 +41,11 @@ const SORTS: Record<EmployeeListQueryT['sort'], SQL> = {
 };
 
 /** Filters of the employee list; `scope` is the caller's read scope (see policy.ts). */
-export function listFilter(tenantId: string, scope: SQL, q: Omit<EmployeeListQueryT, 'page' | 'pageSize' | 'sort' | 'order'>): SQL {
+export function listFilter(
+  tenantId: string,
+  scope: SQL,
+  q: Omit<EmployeeListQueryT, 'page' | 'pageSize' | 'sort' | 'order'>,
+): SQL {
   const where: SQL[] = [sql`e.tenant_id = ${tenantId}`, scope];
   if (q.includeInactive !== 'true') where.push(sql`e.active`);
   if (q.q) {
@@ -59,7 +63,13 @@ export function listFilter(tenantId: string, scope: SQL, q: Omit<EmployeeListQue
   return sql.join(where, sql` and `);
 }
 
-export async function listEmployees(db: Tx, where: SQL, q: EmployeeListQueryT, limit: number, offset: number) {
+export async function listEmployees(
+  db: Tx,
+  where: SQL,
+  q: EmployeeListQueryT,
+  limit: number,
+  offset: number,
+) {
   const dir = q.order === 'desc' ? sql`desc` : sql`asc`;
   const res = await db.execute<EmployeeRow>(
     sql`${SELECT} where ${where} order by ${SORTS[q.sort]} ${dir}, e.nip limit ${limit} offset ${offset}`,
@@ -73,12 +83,23 @@ export async function countEmployees(db: Tx, where: SQL): Promise<number> {
   return Number(res.rows[0]?.n ?? 0);
 }
 
-export async function findByNip(db: Tx, tenantId: string, nip: string, scope: SQL): Promise<EmployeeRow | null> {
-  const res = await db.execute<EmployeeRow>(sql`${SELECT} where e.tenant_id = ${tenantId} and e.nip = ${nip} and ${scope}`);
+export async function findByNip(
+  db: Tx,
+  tenantId: string,
+  nip: string,
+  scope: SQL,
+): Promise<EmployeeRow | null> {
+  const res = await db.execute<EmployeeRow>(
+    sql`${SELECT} where e.tenant_id = ${tenantId} and e.nip = ${nip} and ${scope}`,
+  );
   return res.rows[0] ?? null;
 }
 
-export async function findIdByNip(db: Tx, tenantId: string, nip: string): Promise<{ id: string; name: string } | null> {
+export async function findIdByNip(
+  db: Tx,
+  tenantId: string,
+  nip: string,
+): Promise<{ id: string; name: string } | null> {
   const res = await db.execute<{ id: string; name: string }>(
     sql`select id, name from employees where tenant_id = ${tenantId} and nip = ${nip}`,
   );
@@ -96,9 +117,12 @@ export async function unitPath(db: Tx, tenantId: string, path: string) {
 
 export async function supervisorOf(db: Tx, supervisorId: string | null) {
   if (!supervisorId) return null;
-  const res = await db.execute<{ nip: string; name: string; front_title: string | null; back_title: string | null }>(
-    sql`select nip, name, front_title, back_title from employees where id = ${supervisorId}`,
-  );
+  const res = await db.execute<{
+    nip: string;
+    name: string;
+    front_title: string | null;
+    back_title: string | null;
+  }>(sql`select nip, name, front_title, back_title from employees where id = ${supervisorId}`);
   return res.rows[0] ?? null;
 }
 

@@ -25,7 +25,12 @@ export const employeeRoutes =
       '/api/employees',
       {
         config: { access: READERS },
-        schema: { tags, summary: 'Daftar pegawai (sesuai cakupan pemanggil)', querystring: EmployeeListQuery, response: { 200: EmployeeList } },
+        schema: {
+          tags,
+          summary: 'Daftar pegawai (sesuai cakupan pemanggil)',
+          querystring: EmployeeListQuery,
+          response: { 200: EmployeeList },
+        },
       },
       async (req) => service.list(requireAuth(req), req.query),
     );
@@ -33,34 +38,56 @@ export const employeeRoutes =
       '/api/employees/export.xlsx',
       {
         config: { access: READERS },
-        schema: { tags, summary: 'Unduh Excel dari daftar yang sedang difilter', querystring: EmployeeListQuery },
+        schema: {
+          tags,
+          summary: 'Unduh Excel dari daftar yang sedang difilter',
+          querystring: EmployeeListQuery,
+        },
       },
       async (req, reply) =>
-        sendXlsx(reply, 'pegawai.xlsx', 'Pegawai', [
-          { header: 'nip', value: (e) => e.nip, text: true, width: 22 },
-          { header: 'nama', value: (e) => e.fullName, width: 40 },
-          { header: 'status', value: (e) => e.status, width: 8 },
-          { header: 'golongan', value: (e) => describeGolongan(e.golongan), width: 28 },
-          { header: 'unit', value: (e) => e.unitName, width: 40 },
-          { header: 'jabatan', value: (e) => e.positionName, width: 40 },
-          { header: 'jenis_kelamin', value: (e) => e.gender, width: 8 },
-        ], service.pages(requireAuth(req), req.query)),
+        sendXlsx(
+          reply,
+          'pegawai.xlsx',
+          'Pegawai',
+          [
+            { header: 'nip', value: (e) => e.nip, text: true, width: 22 },
+            { header: 'nama', value: (e) => e.fullName, width: 40 },
+            { header: 'status', value: (e) => e.status, width: 8 },
+            { header: 'golongan', value: (e) => describeGolongan(e.golongan), width: 28 },
+            { header: 'unit', value: (e) => e.unitName, width: 40 },
+            { header: 'jabatan', value: (e) => e.positionName, width: 40 },
+            { header: 'jenis_kelamin', value: (e) => e.gender, width: 8 },
+          ],
+          service.pages(requireAuth(req), req.query),
+        ),
     );
     app.get(
       '/api/employees/:nip',
-      { config: { access: READERS }, schema: { tags, summary: 'Profil pegawai', params: NipParams, response: { 200: EmployeeDetail } } },
+      {
+        config: { access: READERS },
+        schema: { tags, summary: 'Profil pegawai', params: NipParams, response: { 200: EmployeeDetail } },
+      },
       async (req) => service.detail(requireAuth(req), req.params.nip),
     );
     app.post(
       '/api/employees',
-      { config: { access: WRITERS }, schema: { tags, summary: 'Tambah pegawai', body: EmployeeCreate, response: { 200: EmployeeDetail } } },
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: 'Tambah pegawai', body: EmployeeCreate, response: { 200: EmployeeDetail } },
+      },
       async (req) => service.create(requireAuth(req), req.body, actorOf(req)),
     );
     app.patch(
       '/api/employees/:nip',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Ubah data pegawai', params: NipParams, body: EmployeePatch, response: { 200: EmployeeDetail } },
+        schema: {
+          tags,
+          summary: 'Ubah data pegawai',
+          params: NipParams,
+          body: EmployeePatch,
+          response: { 200: EmployeeDetail },
+        },
       },
       async (req) => service.update(requireAuth(req), req.params.nip, req.body, actorOf(req)),
     );
@@ -68,7 +95,13 @@ export const employeeRoutes =
       '/api/employees/:nip/moves',
       {
         config: { access: WRITERS },
-        schema: { tags, summary: 'Mutasi unit/jabatan dengan TMT', params: NipParams, body: EmployeeMove, response: { 200: EmployeeDetail } },
+        schema: {
+          tags,
+          summary: 'Mutasi unit/jabatan dengan TMT',
+          params: NipParams,
+          body: EmployeeMove,
+          response: { 200: EmployeeDetail },
+        },
       },
       async (req) => service.move(requireAuth(req), req.params.nip, req.body, actorOf(req)),
     );

@@ -82,9 +82,11 @@ export const EmployeeCreate = z.object({
   phone: optionalText(30),
 });
 
-export const EmployeePatch = EmployeeCreate.omit({ nip: true, unitId: true, positionId: true }).partial().extend({
-  active: z.boolean().optional(),
-});
+export const EmployeePatch = EmployeeCreate.omit({ nip: true, unitId: true, positionId: true })
+  .partial()
+  .extend({
+    active: z.boolean().optional(),
+  });
 
 export const EmployeeMove = z.object({
   unitId: z.uuid(),

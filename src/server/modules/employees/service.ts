@@ -52,14 +52,26 @@ export function employeeService(db: Db) {
     const p = await tx.query.positions.findFirst({
       where: and(eq(positions.tenantId, ctx.tenantId), eq(positions.id, positionId)),
     });
-    if (!p) throw new FieldValidationError([{ field: 'body.positionId', problem: { code: 'position.unknown', value: positionId } }]);
+    if (!p)
+      throw new FieldValidationError([
+        { field: 'body.positionId', problem: { code: 'position.unknown', value: positionId } },
+      ]);
   }
 
-  async function resolveSupervisor(tx: Tx, ctx: AuthContext, nip: string | null | undefined, selfNip?: string) {
+  async function resolveSupervisor(
+    tx: Tx,
+    ctx: AuthContext,
+    nip: string | null | undefined,
+    selfNip?: string,
+  ) {
     if (!nip) return null;
-    if (nip === selfNip) throw new FieldValidationError([{ field: 'body.supervisorNip', problem: { code: 'supervisor.self' } }]);
+    if (nip === selfNip)
+      throw new FieldValidationError([{ field: 'body.supervisorNip', problem: { code: 'supervisor.self' } }]);
     const s = await repo.findIdByNip(tx, ctx.tenantId, nip);
-    if (!s) throw new FieldValidationError([{ field: 'body.supervisorNip', problem: { code: 'supervisor.unknown', value: nip } }]);
+    if (!s)
+      throw new FieldValidationError([
+        { field: 'body.supervisorNip', problem: { code: 'supervisor.unknown', value: nip } },
+      ]);
     return s.id;
   }
 
@@ -84,7 +96,9 @@ export function employeeService(db: Db) {
       email: personal ? row.email : null,
       phone: personal ? row.phone : null,
       unitPath: path,
-      supervisor: sup ? { nip: sup.nip, fullName: fullName(sup.name, sup.front_title, sup.back_title) } : null,
+      supervisor: sup
+        ? { nip: sup.nip, fullName: fullName(sup.name, sup.front_title, sup.back_title) }
+        : null,
       subordinateCount: subs,
       history: hist.map((h) => ({
         unitId: h.unit_id,
@@ -124,11 +138,15 @@ export function employeeService(db: Db) {
 
     async create(ctx: AuthContext, body: z.infer<typeof EmployeeCreate>, actor: AuditActor) {
       const v = validateEmployee(body);
-      if (!v.ok) throw new FieldValidationError(v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })));
+      if (!v.ok)
+        throw new FieldValidationError(
+          v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),
+        );
       const e = v.value;
       await db.transaction(async (tx) => {
         if (!(await mayWriteUnit(tx, ctx, body.unitId))) throw forbidden();
-        if (await repo.findIdByNip(tx, ctx.tenantId, e.nip)) throw new AppError('conflict', { what: `NIP ${e.nip}` });
+        if (await repo.findIdByNip(tx, ctx.tenantId, e.nip))
+          throw new AppError('conflict', { what: `NIP ${e.nip}` });
         await checkPosition(tx, ctx, body.positionId);
         const supervisorId = await resolveSupervisor(tx, ctx, body.supervisorNip, e.nip);
         const values = {
@@ -180,12 +198,17 @@ export function employeeService(db: Db) {
           phone: patch.phone !== undefined ? patch.phone : before.phone,
         };
         const v = validateEmployee(merged);
-        if (!v.ok) throw new FieldValidationError(v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })));
+        if (!v.ok)
+          throw new FieldValidationError(
+            v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),
+          );
         let supervisorId = before.supervisor_id;
         if (patch.supervisorNip !== undefined) {
           supervisorId = await resolveSupervisor(tx, ctx, patch.supervisorNip, before.nip);
           if (supervisorId && (await repo.wouldCycle(tx, before.id, supervisorId))) {
-            throw new FieldValidationError([{ field: 'body.supervisorNip', problem: { code: 'supervisor.self' } }]);
+            throw new FieldValidationError([
+              { field: 'body.supervisorNip', problem: { code: 'supervisor.self' } },
+            ]);
           }
         }
         const after = {
@@ -212,12 +235,23 @@ export function employeeService(db: Db) {
     async move(ctx: AuthContext, nip: string, body: z.infer<typeof EmployeeMove>, actor: AuditActor) {
       await db.transaction(async (tx) => {
         const before = await repo.findByNip(tx, ctx.tenantId, nip, employeeWriteScope(ctx));
-        if (!before) throw (await repo.findByNip(tx, ctx.tenantId, nip, employeeReadScope(ctx))) ? forbidden() : notFound();
+        if (!before)
+          throw (await repo.findByNip(tx, ctx.tenantId, nip, employeeReadScope(ctx)))
+            ? forbidden()
+            : notFound();
         if (!(await mayWriteUnit(tx, ctx, body.unitId))) throw forbidden();
         await checkPosition(tx, ctx, body.positionId);
         const status = before.status as 'PNS' | 'CPNS' | 'PPPK';
-        const v = validateEmployee({ nip: before.nip, name: before.name, status, golongan: body.golongan ?? before.golongan });
-        if (!v.ok) throw new FieldValidationError(v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })));
+        const v = validateEmployee({
+          nip: before.nip,
+          name: before.name,
+          status,
+          golongan: body.golongan ?? before.golongan,
+        });
+        if (!v.ok)
+          throw new FieldValidationError(
+            v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),
+          );
         const dayBefore = sql`(${body.effectiveFrom}::date - 1)`;
         await tx
           .update(employeeAssignments)
@@ -233,7 +267,10 @@ export function employeeService(db: Db) {
           note: body.note ?? null,
         });
         const after = { unitId: body.unitId, positionId: body.positionId, golongan: v.value.golongan };
-        await tx.update(employees).set({ ...after, updatedAt: sql`now()` }).where(eq(employees.id, before.id));
+        await tx
+          .update(employees)
+          .set({ ...after, updatedAt: sql`now()` })
+          .where(eq(employees.id, before.id));
         await audit(tx, actor, {
           action: 'move',
           entity: 'employee',

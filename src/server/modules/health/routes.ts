@@ -10,7 +10,10 @@ export const healthRoutes =
   async (app) => {
     app.get(
       '/api/health',
-      { config: { access: 'public' }, schema: { tags: ['health'], summary: 'Status layanan', response: { 200: Health } } },
+      {
+        config: { access: 'public' },
+        schema: { tags: ['health'], summary: 'Status layanan', response: { 200: Health } },
+      },
       async () => {
         await database.db.execute(sql`select 1`);
         return { status: 'ok' as const, database: database.kind };

@@ -27,10 +27,17 @@ export const findUnit = (db: Tx, tenantId: string, id: string) =>
   db.query.orgUnits.findFirst({ where: and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.id, id)) });
 
 export const findUnitByCode = (db: Tx, tenantId: string, code: string) =>
-  db.query.orgUnits.findFirst({ where: and(eq(orgUnits.tenantId, tenantId), sql`upper(${orgUnits.code}) = upper(${code})`) });
+  db.query.orgUnits.findFirst({
+    where: and(eq(orgUnits.tenantId, tenantId), sql`upper(${orgUnits.code}) = upper(${code})`),
+  });
 
 /** Whether `unitId` lies in the subtree of any of `rootIds`. */
-export async function isInSubtree(db: Tx, tenantId: string, unitId: string, rootIds: string[]): Promise<boolean> {
+export async function isInSubtree(
+  db: Tx,
+  tenantId: string,
+  unitId: string,
+  rootIds: string[],
+): Promise<boolean> {
   if (rootIds.length === 0) return false;
   const r = await db.execute(sql`
     select 1 from org_units u where u.tenant_id = ${tenantId} and u.id = ${unitId}

@@ -38,7 +38,8 @@ export function orgUnitService(db: Db) {
     async create(ctx: AuthContext, body: z.infer<typeof OrgUnitBody>, actor: AuditActor) {
       if (!hasRole(ctx, 'admin')) throw forbidden();
       const id = await db.transaction(async (tx) => {
-        if (await repo.findUnitByCode(tx, ctx.tenantId, body.code)) throw new AppError('conflict', { what: body.code });
+        if (await repo.findUnitByCode(tx, ctx.tenantId, body.code))
+          throw new AppError('conflict', { what: body.code });
         let parentPath = '/';
         if (body.parentId) {
           const parent = await repo.findUnit(tx, ctx.tenantId, body.parentId);
@@ -51,7 +52,12 @@ export function orgUnitService(db: Db) {
           .returning({ id: orgUnits.id });
         const path = `${parentPath}${row!.id}/`;
         await tx.update(orgUnits).set({ path }).where(eq(orgUnits.id, row!.id));
-        await audit(tx, actor, { action: 'create', entity: 'org_unit', entityId: row!.id, after: { ...body, path } });
+        await audit(tx, actor, {
+          action: 'create',
+          entity: 'org_unit',
+          entityId: row!.id,
+          after: { ...body, path },
+        });
         return row!.id;
       });
       return get(ctx, id);
@@ -63,7 +69,8 @@ export function orgUnitService(db: Db) {
         const before = await repo.findUnit(tx, ctx.tenantId, id);
         if (!before) throw notFound();
         if (patch.code && patch.code.toUpperCase() !== before.code.toUpperCase()) {
-          if (await repo.findUnitByCode(tx, ctx.tenantId, patch.code)) throw new AppError('conflict', { what: patch.code });
+          if (await repo.findUnitByCode(tx, ctx.tenantId, patch.code))
+            throw new AppError('conflict', { what: patch.code });
         }
         if (patch.parentId !== undefined && patch.parentId !== before.parentId) {
           let parentPath = '/';

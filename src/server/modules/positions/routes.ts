@@ -11,19 +11,31 @@ export const positionRoutes =
     const tags = ['positions'];
     app.get(
       '/api/positions',
-      { config: { access: 'authenticated' }, schema: { tags, summary: 'Daftar jabatan', response: { 200: PositionList } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags, summary: 'Daftar jabatan', response: { 200: PositionList } },
+      },
       async (req) => service.list(requireAuth(req)),
     );
     app.post(
       '/api/positions',
-      { config: { access: ['admin'] }, schema: { tags, summary: 'Tambah jabatan', body: PositionBody, response: { 200: Position } } },
+      {
+        config: { access: ['admin'] },
+        schema: { tags, summary: 'Tambah jabatan', body: PositionBody, response: { 200: Position } },
+      },
       async (req) => service.create(requireAuth(req), req.body, actorOf(req)),
     );
     app.patch(
       '/api/positions/:id',
       {
         config: { access: ['admin'] },
-        schema: { tags, summary: 'Ubah jabatan', params: IdParams, body: PositionPatch, response: { 200: Position } },
+        schema: {
+          tags,
+          summary: 'Ubah jabatan',
+          params: IdParams,
+          body: PositionPatch,
+          response: { 200: Position },
+        },
       },
       async (req) => service.update(requireAuth(req), req.params.id, req.body, actorOf(req)),
     );

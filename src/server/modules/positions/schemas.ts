@@ -13,7 +13,12 @@ export const Position = z.object({
 export type PositionDto = z.infer<typeof Position>;
 export const PositionList = z.array(Position);
 export const PositionBody = z.object({
-  code: z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9._-]+$/),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .regex(/^[A-Za-z0-9._-]+$/),
   name: z.string().trim().min(2).max(200),
   type: z.enum(POSITION_TYPES),
   level: z.string().trim().max(40).nullable().optional(),

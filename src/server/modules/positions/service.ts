@@ -10,7 +10,15 @@ import type { PositionBody, PositionDto, PositionPatch } from './schemas.js';
 
 export function positionService(db: Db) {
   async function list(ctx: AuthContext): Promise<PositionDto[]> {
-    const res = await db.execute<{ id: string; code: string; name: string; type: string; level: string | null; active: boolean; n: number }>(sql`
+    const res = await db.execute<{
+      id: string;
+      code: string;
+      name: string;
+      type: string;
+      level: string | null;
+      active: boolean;
+      n: number;
+    }>(sql`
       select p.id, p.code, p.name, p.type, p.level, p.active, coalesce(c.n, 0)::int as n
       from positions p
       left join (select position_id, count(*) n from employees where tenant_id = ${ctx.tenantId} and active group by position_id) c
@@ -33,7 +41,9 @@ export function positionService(db: Db) {
   };
   const checkLevel = (type: PositionType, level: string | null | undefined) => {
     if (levelFits(type, level)) return;
-    const problem = level ? ({ code: 'level.forbidden' } as const) : ({ code: 'level.required', type } as const);
+    const problem = level
+      ? ({ code: 'level.forbidden' } as const)
+      : ({ code: 'level.required', type } as const);
     throw new FieldValidationError([{ field: 'body.level', problem }]);
   };
   return {
@@ -43,7 +53,10 @@ export function positionService(db: Db) {
       checkLevel(body.type, body.level);
       const id = await db.transaction(async (tx) => {
         const clash = await tx.query.positions.findFirst({
-          where: and(eq(positions.tenantId, ctx.tenantId), sql`upper(${positions.code}) = upper(${body.code})`),
+          where: and(
+            eq(positions.tenantId, ctx.tenantId),
+            sql`upper(${positions.code}) = upper(${body.code})`,
+          ),
         });
         if (clash) throw new AppError('conflict', { what: body.code });
         const [row] = await tx
@@ -61,7 +74,10 @@ export function positionService(db: Db) {
           where: and(eq(positions.tenantId, ctx.tenantId), eq(positions.id, id)),
         });
         if (!before) throw notFound();
-        checkLevel((patch.type ?? before.type) as PositionType, patch.level !== undefined ? patch.level : before.level);
+        checkLevel(
+          (patch.type ?? before.type) as PositionType,
+          patch.level !== undefined ? patch.level : before.level,
+        );
         await tx
           .update(positions)
           .set({ ...patch, updatedAt: sql`now()` })

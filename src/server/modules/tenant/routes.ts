@@ -25,7 +25,10 @@ const Tenant = z.object({
 });
 const TenantPatch = z.object({
   name: z.string().trim().min(3).max(200).optional(),
-  timeZone: z.string().refine(validZone, { message: 'Zona waktu tidak dikenal (mis. Asia/Jayapura)' }).optional(),
+  timeZone: z
+    .string()
+    .refine(validZone, { message: 'Zona waktu tidak dikenal (mis. Asia/Jayapura)' })
+    .optional(),
   settings: z.record(z.string(), z.unknown()).optional(),
 });
 
@@ -40,21 +43,35 @@ export const tenantRoutes =
     };
     app.get(
       '/api/tenant',
-      { config: { access: 'authenticated' }, schema: { tags: ['tenant'], summary: 'Instansi saya', response: { 200: Tenant } } },
+      {
+        config: { access: 'authenticated' },
+        schema: { tags: ['tenant'], summary: 'Instansi saya', response: { 200: Tenant } },
+      },
       async (req) => load(requireAuth(req).tenantId),
     );
     app.patch(
       '/api/tenant',
       {
         config: { access: ['admin'] },
-        schema: { tags: ['tenant'], summary: 'Ubah nama, zona waktu, pengaturan instansi', body: TenantPatch, response: { 200: Tenant } },
+        schema: {
+          tags: ['tenant'],
+          summary: 'Ubah nama, zona waktu, pengaturan instansi',
+          body: TenantPatch,
+          response: { 200: Tenant },
+        },
       },
       async (req) => {
         const ctx = requireAuth(req);
         await db.transaction(async (tx) => {
           const before = await load(ctx.tenantId);
           await tx.update(tenants).set(req.body).where(eq(tenants.id, ctx.tenantId));
-          await audit(tx, actorOf(req), { action: 'update', entity: 'tenant', entityId: ctx.tenantId, before, after: req.body });
+          await audit(tx, actorOf(req), {
+            action: 'update',
+            entity: 'tenant',
+            entityId: ctx.tenantId,
+            before,
+            after: req.body,
+          });
         });
         return load(ctx.tenantId);
       },

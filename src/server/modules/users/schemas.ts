@@ -13,7 +13,9 @@ export const User = z.object({
   locked: z.boolean(),
   employeeNip: z.string().nullable(),
   partnerName: z.string().nullable(),
-  roles: z.array(z.object({ role: z.enum(ROLES), unitId: z.uuid().nullable(), unitName: z.string().nullable() })),
+  roles: z.array(
+    z.object({ role: z.enum(ROLES), unitId: z.uuid().nullable(), unitName: z.string().nullable() }),
+  ),
   lastLoginAt: z.string().nullable(),
 });
 export type UserDto = z.infer<typeof User>;
@@ -25,7 +27,12 @@ export const UserListQuery = PageQuery.extend({
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
 
 export const UserCreate = z.object({
-  username: z.string().trim().min(3).max(100).regex(/^[A-Za-z0-9._@-]+$/),
+  username: z
+    .string()
+    .trim()
+    .min(3)
+    .max(100)
+    .regex(/^[A-Za-z0-9._@-]+$/),
   displayName: z.string().trim().min(2).max(150),
   email: z.email().nullable().optional(),
   password: z.string().min(10).max(200),

@@ -62,16 +62,26 @@ export function userService(db: Db) {
         throw new FieldValidationError([{ field: `body.roles.${i}.unitId`, problem: { code: 'required' } }]);
       }
       if (g.unitId) {
-        const u = await tx.execute(sql`select 1 from org_units where tenant_id = ${ctx.tenantId} and id = ${g.unitId}`);
-        if (!u.rowCount) throw new FieldValidationError([{ field: `body.roles.${i}.unitId`, problem: { code: 'unit.unknown', value: g.unitId } }]);
+        const u = await tx.execute(
+          sql`select 1 from org_units where tenant_id = ${ctx.tenantId} and id = ${g.unitId}`,
+        );
+        if (!u.rowCount)
+          throw new FieldValidationError([
+            { field: `body.roles.${i}.unitId`, problem: { code: 'unit.unknown', value: g.unitId } },
+          ]);
       }
     }
   }
 
   async function resolveEmployee(tx: Tx, ctx: AuthContext, nip: string | null | undefined) {
     if (!nip) return null;
-    const r = await tx.execute<{ id: string }>(sql`select id from employees where tenant_id = ${ctx.tenantId} and nip = ${nip}`);
-    if (!r.rows[0]) throw new FieldValidationError([{ field: 'body.employeeNip', problem: { code: 'supervisor.unknown', value: nip } }]);
+    const r = await tx.execute<{ id: string }>(
+      sql`select id from employees where tenant_id = ${ctx.tenantId} and nip = ${nip}`,
+    );
+    if (!r.rows[0])
+      throw new FieldValidationError([
+        { field: 'body.employeeNip', problem: { code: 'supervisor.unknown', value: nip } },
+      ]);
     return r.rows[0].id;
   }
 
@@ -96,17 +106,22 @@ export function userService(db: Db) {
         const like = `%${q.q.toLowerCase()}%`;
         conds.push(sql`(lower(us.username) like ${like} or lower(us.display_name) like ${like})`);
       }
-      if (q.role) conds.push(sql`exists (select 1 from user_roles r where r.user_id = us.id and r.role = ${q.role})`);
+      if (q.role)
+        conds.push(sql`exists (select 1 from user_roles r where r.user_id = us.id and r.role = ${q.role})`);
       const where = sql.join(conds, sql` and `);
       const items = await query(db, ctx.tenantId, where, q.pageSize, offsetOf(q));
-      const c = await db.execute<{ n: number }>(sql`select count(*)::int n from users us where us.tenant_id = ${ctx.tenantId} and ${where}`);
+      const c = await db.execute<{ n: number }>(
+        sql`select count(*)::int n from users us where us.tenant_id = ${ctx.tenantId} and ${where}`,
+      );
       return { items, total: Number(c.rows[0]?.n ?? 0) };
     },
 
     async create(ctx: AuthContext, body: z.infer<typeof UserCreate>, actor: AuditActor) {
       const passwordHash = await hashPassword(body.password);
       const id = await db.transaction(async (tx) => {
-        const clash = await tx.execute(sql`select 1 from users where lower(username) = lower(${body.username})`);
+        const clash = await tx.execute(
+          sql`select 1 from users where lower(username) = lower(${body.username})`,
+        );
         if (clash.rowCount) throw new AppError('conflict', { what: body.username });
         await checkGrants(tx, ctx, body.roles);
         const employeeId = await resolveEmployee(tx, ctx, body.employeeNip);
@@ -139,7 +154,9 @@ export function userService(db: Db) {
           before[0].roles.some((r) => r.role === 'admin') &&
           ((patch.roles && !patch.roles.some((r) => r.role === 'admin')) || patch.active === false);
         if (losesAdmin) {
-          const admins = await tx.execute<{ n: number }>(sql`select count(distinct r.user_id)::int n from user_roles r
+          const admins = await tx.execute<{
+            n: number;
+          }>(sql`select count(distinct r.user_id)::int n from user_roles r
             join users u on u.id = r.user_id where r.tenant_id = ${ctx.tenantId} and r.role = 'admin' and u.active`);
           if (Number(admins.rows[0]?.n ?? 0) <= 1) throw new AppError('user.lastAdmin');
         }
@@ -152,11 +169,15 @@ export function userService(db: Db) {
         if (patch.email !== undefined) set.email = patch.email;
         if (patch.active !== undefined) set.active = patch.active;
         if (patch.partnerName !== undefined) set.partnerName = patch.partnerName;
-        if (patch.employeeNip !== undefined) set.employeeId = await resolveEmployee(tx, ctx, patch.employeeNip);
+        if (patch.employeeNip !== undefined)
+          set.employeeId = await resolveEmployee(tx, ctx, patch.employeeNip);
         if (patch.unlock) Object.assign(set, { lockedUntil: null, failedAttempts: 0 });
         if (passwordHash) set.passwordHash = passwordHash;
         if (Object.keys(set).length) {
-          await tx.update(users).set({ ...set, updatedAt: new Date() }).where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, id)));
+          await tx
+            .update(users)
+            .set({ ...set, updatedAt: new Date() })
+            .where(and(eq(users.tenantId, ctx.tenantId), eq(users.id, id)));
         }
         if (passwordHash || patch.active === false || patch.roles) {
           await tx.execute(sql`delete from sessions where user_id = ${id}`);
