@@ -64,6 +64,7 @@ export const tenantRoutes =
         const ctx = requireAuth(req);
         await db.transaction(async (tx) => {
           const before = await load(ctx.tenantId);
+          if (Object.keys(req.body).length === 0) return;
           await tx.update(tenants).set(req.body).where(eq(tenants.id, ctx.tenantId));
           await audit(tx, actorOf(req), {
             action: 'update',

@@ -1,0 +1,38 @@
+/** Stores the multipart field `file` in a temporary file (the import streams it from there). */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../http/errors.js';
+
+/** Must match the multipart limit registered in app.ts. */
+const MAX_UPLOAD_MB = 50;
+
+export async function receiveUpload(req: FastifyRequest): Promise<{ filePath: string; fileName: string }> {
+  if (!req.isMultipart()) throw new AppError('import.fileMissing');
+  let part;
+  try {
+    part = await req.file();
+  } catch {
+    throw new AppError('import.fileMissing');
+  }
+  if (!part || part.fieldname !== 'file') {
+    part?.file.resume();
+    throw new AppError('import.fileMissing');
+  }
+  const filePath = path.join(os.tmpdir(), `asah-import-${crypto.randomUUID()}`);
+  try {
+    await pipeline(part.file, fs.createWriteStream(filePath));
+    if (part.file.truncated) throw new AppError('import.tooLarge', { mb: MAX_UPLOAD_MB });
+  } catch (e) {
+    await fs.promises.rm(filePath, { force: true });
+    if (e instanceof AppError) throw e;
+    if ((e as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      throw new AppError('import.tooLarge', { mb: MAX_UPLOAD_MB });
+    throw e;
+  }
+  const fileName = path.basename(part.filename || 'berkas').slice(0, 200);
+  return { filePath, fileName };
+}
