@@ -22,6 +22,7 @@ export type ValueProblem =
   | { code: 'position.unknown'; value: string }
   | { code: 'supervisor.unknown'; value: string }
   | { code: 'supervisor.self' }
+  | { code: 'supervisor.cycle' }
   | { code: 'duplicateInFile'; firstRow: number }
   | { code: 'nip.statusMismatch'; status: string; kind: string }
   | { code: 'level.required'; type: string }
@@ -134,6 +135,11 @@ export function problemText(p: ValueProblem): Text {
       return {
         id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.',
         en: 'An employee cannot supervise themself.',
+      };
+    case 'supervisor.cycle':
+      return {
+        id: 'Rantai atasan menjadi melingkar: pegawai ini sudah menjadi atasan (langsung atau tidak langsung) dari atasan yang diisi.',
+        en: 'The supervisor chain would loop: this employee already supervises (directly or not) the supervisor given.',
       };
     case 'duplicateInFile':
       return {

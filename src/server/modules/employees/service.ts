@@ -207,7 +207,7 @@ export function employeeService(db: Db) {
           supervisorId = await resolveSupervisor(tx, ctx, patch.supervisorNip, before.nip);
           if (supervisorId && (await repo.wouldCycle(tx, before.id, supervisorId))) {
             throw new FieldValidationError([
-              { field: 'body.supervisorNip', problem: { code: 'supervisor.self' } },
+              { field: 'body.supervisorNip', problem: { code: 'supervisor.cycle' } },
             ]);
           }
         }

@@ -215,6 +215,33 @@ export const employeeImporter: Importer<Staged> = {
       }),
       Number(found.rows[0]?.total ?? 0),
     );
+    // Supervisor chains must not loop once the file is applied (A → B → A, through the file or the data).
+    const cycles = await client.query<{ row_no: number; total: string }>(
+      `with recursive edges as materialized (
+        select id, supervisor_id as sup from imp_res
+        union all
+        select e.id, e.supervisor_id from employees e where e.tenant_id = $1 and e.supervisor_id is not null
+          and not exists (select 1 from imp_res r where r.id = e.id)
+      ), walk(start_row, start_id, cur, depth) as (
+        select r.row_no, r.id, r.supervisor_id, 1 from imp_res r
+        where ${has('nip_atasan')} and r.supervisor_id is not null and r.supervisor_id <> r.id
+          and r.supervisor_id is distinct from r.old_supervisor_id
+        union all
+        select w.start_row, w.start_id, e.sup, w.depth + 1 from walk w join edges e on e.id = w.cur
+        where w.cur <> w.start_id and w.depth < 60 and e.sup is not null
+      )
+      select row_no, count(*) over () as total from (select distinct start_row as row_no from walk where cur = start_id) c
+      order by row_no limit ${MAX_ERRORS}`,
+      [t],
+    );
+    errors.addFound(
+      cycles.rows.map((c) => ({
+        row: c.row_no,
+        column: 'nip_atasan',
+        message: problemMessage(lang, { code: 'supervisor.cycle' }),
+      })),
+      Number(cycles.rows[0]?.total ?? 0),
+    );
     return counts(s);
   },
 

@@ -109,6 +109,51 @@ describe('employee import', () => {
     expect(at(6, 'golongan')).toContain('IX');
   });
 
+  it('refuses supervisor chains that would loop, through the file or the stored data', async () => {
+    const [a, b] = freshNips(2);
+    const loop = [
+      'nip,nama,status,golongan,kode_unit,jabatan,nip_atasan',
+      `${a},Satu,PNS,III/a,DISDUKCAPIL,,${b}`,
+      `${b},Dua,PNS,III/a,DISDUKCAPIL,,${a}`,
+    ].join('\n');
+    const res = await upload('/api/employees/import', admin, 'loop.csv', loop);
+    expect(res.statusCode).toBe(422);
+    const rows = (res.json().errors as { row: number; column: string; message: string }[])
+      .filter((e) => e.column === 'nip_atasan')
+      .map((e) => e.row);
+    expect(rows).toEqual([2, 3]);
+    // a → b stored first; then b → a through a second file must be refused as well.
+    const first = [
+      'nip,nama,status,golongan,kode_unit,jabatan,nip_atasan',
+      `${b},Dua,PNS,III/a,DISDUKCAPIL,,`,
+      `${a},Satu,PNS,III/a,DISDUKCAPIL,,${b}`,
+    ].join('\n');
+    expect((await upload('/api/employees/import', admin, 'ok.csv', first)).statusCode).toBe(200);
+    const back = [
+      'nip,nama,status,golongan,kode_unit,jabatan,nip_atasan',
+      `${b},Dua,PNS,III/a,DISDUKCAPIL,,${a}`,
+    ].join('\n');
+    const again = await upload('/api/employees/import', admin, 'back.csv', back);
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors[0]).toMatchObject({
+      row: 2,
+      column: 'nip_atasan',
+      message: expect.stringContaining('melingkar'),
+    });
+    // The same rule holds for the form.
+    const patch = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/employees/${b}`,
+      headers: { cookie: admin },
+      payload: { supervisorNip: a },
+    });
+    expect(patch.statusCode).toBe(422);
+    expect(patch.json().errors[0]).toMatchObject({
+      field: 'body.supervisorNip',
+      message: expect.stringContaining('melingkar'),
+    });
+  });
+
   it('imports once, and the same file again changes nothing', async () => {
     const nips = freshNips(5);
     const pos = (await t.pool.query(`select name from positions order by code limit 1`)).rows[0]
