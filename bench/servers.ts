@@ -37,7 +37,7 @@ bare.get('/employees', async (req) => {
   const where = listFilter(tenantId, sql`true`, q);
   const [items, total] = await Promise.all([
     listEmployees(database.db, where, q, q.pageSize, (q.page - 1) * q.pageSize),
-    countEmployees(database.db, where),
+    countEmployees(database.db, where, false),
   ]);
   return { items, total };
 });

@@ -54,7 +54,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
   // Hash once; every demo account shares the password.
   const passwordHash = await hash(DEMO_PASSWORD, ARGON2ID);
 
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     // Two processes starting at once: the second waits, then finds the tenant and stops.
     await tx.execute(sql`select pg_advisory_xact_lock(${SEED_LOCK})`);
     if (!(await isDatabaseEmpty(tx))) return skipped;
@@ -100,6 +100,9 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     });
     return result;
   });
+  // Fresh statistics, so the first queries on a new demo get good plans.
+  if (result.seeded) await db.execute(sql`analyze`);
+  return result;
 }
 
 async function insertUnits(tx: Tx, tenantId: string, data: DemoData): Promise<Map<string, string>> {

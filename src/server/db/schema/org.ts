@@ -98,7 +98,10 @@ export const employees = pgTable(
     index('employees_unit_idx').on(t.tenantId, t.unitId),
     index('employees_supervisor_idx').on(t.tenantId, t.supervisorId),
     index('employees_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
-    index('employees_name_sort_idx').on(t.tenantId, t.name),
+    // The list's default order (name, then NIP) straight from the index: the first page needs no sort.
+    index('employees_list_name_idx').on(t.tenantId, t.name, t.nip),
+    // NIP prefix search ("1985…") under any database collation.
+    index('employees_nip_prefix_idx').using('btree', t.tenantId, sql`${t.nip} text_pattern_ops`),
     foreignKey({ columns: [t.supervisorId], foreignColumns: [t.id] }).onDelete('set null'),
   ],
 );

@@ -119,7 +119,7 @@ export function employeeService(db: Db) {
       const where = repo.listFilter(ctx.tenantId, employeeReadScope(ctx), q);
       const [rows, total] = await Promise.all([
         repo.listEmployees(db, where, q, q.pageSize, offsetOf(q)),
-        repo.countEmployees(db, where),
+        repo.countEmployees(db, where, !!q.positionType),
       ]);
       return { items: rows.map(presentListItem), total };
     },
