@@ -1105,6 +1105,510 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/employees/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor pegawai (CSV/XLSX)
+         * @description Unggah berkas CSV atau XLSX pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. `async=true`: 202 dengan jobId, kemajuan di GET /api/imports/{id}. Satu kesalahan saja: 422 dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                    async?: "0" | "1" | "true" | "false";
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            dryRun: boolean;
+                            totalRows: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                nama?: string;
+                                gelar_depan?: string;
+                                gelar_belakang?: string;
+                                status?: string;
+                                golongan?: string;
+                                kode_unit?: string;
+                                jabatan?: string;
+                                nip_atasan?: string;
+                                email?: string;
+                                telepon?: string;
+                                jenis?: string;
+                                kode_induk?: string;
+                                kode_jabatan?: string;
+                                jenjang?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/org-units/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor unit kerja (CSV/XLSX)
+         * @description Unggah berkas CSV atau XLSX pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. `async=true`: 202 dengan jobId, kemajuan di GET /api/imports/{id}. Satu kesalahan saja: 422 dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                    async?: "0" | "1" | "true" | "false";
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            dryRun: boolean;
+                            totalRows: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                nama?: string;
+                                gelar_depan?: string;
+                                gelar_belakang?: string;
+                                status?: string;
+                                golongan?: string;
+                                kode_unit?: string;
+                                jabatan?: string;
+                                nip_atasan?: string;
+                                email?: string;
+                                telepon?: string;
+                                jenis?: string;
+                                kode_induk?: string;
+                                kode_jabatan?: string;
+                                jenjang?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/positions/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor jabatan (CSV/XLSX)
+         * @description Unggah berkas CSV atau XLSX pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. `async=true`: 202 dengan jobId, kemajuan di GET /api/imports/{id}. Satu kesalahan saja: 422 dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                    async?: "0" | "1" | "true" | "false";
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            dryRun: boolean;
+                            totalRows: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                nama?: string;
+                                gelar_depan?: string;
+                                gelar_belakang?: string;
+                                status?: string;
+                                golongan?: string;
+                                kode_unit?: string;
+                                jabatan?: string;
+                                nip_atasan?: string;
+                                email?: string;
+                                telepon?: string;
+                                jenis?: string;
+                                kode_induk?: string;
+                                kode_jabatan?: string;
+                                jenjang?: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/templates/{kind}.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh templat impor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    kind: "employees" | "org-units" | "positions";
+                    format: "csv" | "xlsx";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat impor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "employees" | "org-units" | "positions";
+                            fileName: string;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            /** @enum {string} */
+                            phase: "reading" | "checking" | "writing" | "done";
+                            processedRows: number;
+                            totalRows: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            result: {
+                                code?: string;
+                                title?: string;
+                                created?: number;
+                                updated?: number;
+                                unchanged?: number;
+                                errors?: {
+                                    row?: number;
+                                    column?: string;
+                                    message: string;
+                                }[];
+                                errorCount?: number;
+                                dryRun?: boolean;
+                                totalRows?: number;
+                                preview?: {
+                                    row: number;
+                                    nip?: string;
+                                    nama?: string;
+                                    gelar_depan?: string;
+                                    gelar_belakang?: string;
+                                    status?: string;
+                                    golongan?: string;
+                                    kode_unit?: string;
+                                    jabatan?: string;
+                                    nip_atasan?: string;
+                                    email?: string;
+                                    telepon?: string;
+                                    jenis?: string;
+                                    kode_induk?: string;
+                                    kode_jabatan?: string;
+                                    jenjang?: string;
+                                }[];
+                            } | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Status dan hasil satu impor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "employees" | "org-units" | "positions";
+                            fileName: string;
+                            dryRun: boolean;
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed";
+                            /** @enum {string} */
+                            phase: "reading" | "checking" | "writing" | "done";
+                            processedRows: number;
+                            totalRows: number;
+                            createdAt: string;
+                            finishedAt: string | null;
+                            result: {
+                                code?: string;
+                                title?: string;
+                                created?: number;
+                                updated?: number;
+                                unchanged?: number;
+                                errors?: {
+                                    row?: number;
+                                    column?: string;
+                                    message: string;
+                                }[];
+                                errorCount?: number;
+                                dryRun?: boolean;
+                                totalRows?: number;
+                                preview?: {
+                                    row: number;
+                                    nip?: string;
+                                    nama?: string;
+                                    gelar_depan?: string;
+                                    gelar_belakang?: string;
+                                    status?: string;
+                                    golongan?: string;
+                                    kode_unit?: string;
+                                    jabatan?: string;
+                                    nip_atasan?: string;
+                                    email?: string;
+                                    telepon?: string;
+                                    jenis?: string;
+                                    kode_induk?: string;
+                                    kode_jabatan?: string;
+                                    jenjang?: string;
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar kesalahan impor */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -1386,6 +1890,90 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/tenant": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Instansi saya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeZone: string;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah nama, zona waktu, pengaturan instansi */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        timeZone?: string;
+                        settings?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeZone: string;
+                            settings: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
 }
