@@ -118,7 +118,18 @@ export function registerErrorHandling(app: FastifyInstance) {
       });
     }
     // Unknown: logged with the request id (no request body, so no personal data), hidden from the caller.
-    req.log.error({ err: { message: fe.message, stack: fe.stack, code: fe.code } }, 'unhandled error');
+    // A failed query's message carries its parameters (names, NIPs): log the driver's cause instead.
+    const cause = (fe as { cause?: { message?: string; code?: string } }).cause;
+    req.log.error(
+      {
+        err: {
+          message: cause?.message ?? fe.message.split('\nparams:')[0],
+          code: cause?.code ?? fe.code,
+          stack: fe.stack?.split('\n').slice(1).join('\n'),
+        },
+      },
+      'unhandled error',
+    );
     return send(reply, 500, { title: t(lang, 'internal', { requestId: req.id }), code: 'internal' });
   });
 }
