@@ -4,7 +4,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'data/**', 'node_modules/**', 'drizzle/**', 'src/web/api/schema.d.ts'] },
+  {
+    ignores: [
+      'dist/**',
+      'data/**',
+      'tmp/**',
+      'test-results/**',
+      'node_modules/**',
+      'drizzle/**',
+      'src/web/api/schema.d.ts',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -90,7 +90,10 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   const routeTable: RouteAccess[] = [];
   app.decorate('routeTable', routeTable);
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+    // The API docs and the web app's files (index.html, /assets/…) are public; the app signs in itself.
+    if (route.url.startsWith('/api/docs') || !route.url.startsWith('/api/')) {
+      route.config = { access: 'public', ...(route.config ?? {}) };
+    }
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === 'HEAD' || method === 'OPTIONS') continue;

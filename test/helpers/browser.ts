@@ -1,5 +1,4 @@
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,7 +14,7 @@ export async function launchBrowser(): Promise<Browser> {
         `(browser tests need Debian's Chromium; set CHROMIUM_PATH to use another).`,
     );
   }
-  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'asah-chromium-'));
+  // playwright-core gives every launch a fresh, empty profile (it refuses --user-data-dir in launch()).
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
@@ -28,7 +27,6 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--disable-dev-shm-usage',
-      `--user-data-dir=${userDataDir}`,
     ],
   });
 }

@@ -80,7 +80,9 @@ export async function listEmployees(
 /** Counts the filtered list; joins positions only when a filter reads them (`p.…`). */
 export async function countEmployees(db: Tx, where: SQL, joinPositions: boolean): Promise<number> {
   const join = joinPositions ? sql`left join positions p on p.id = e.position_id` : sql``;
-  const res = await db.execute<{ n: number }>(sql`select count(*)::int as n from employees e ${join} where ${where}`);
+  const res = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from employees e ${join} where ${where}`,
+  );
   return Number(res.rows[0]?.n ?? 0);
 }
 

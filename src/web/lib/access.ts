@@ -1,0 +1,22 @@
+import type { Me, Role } from '../api/client';
+
+/** Which roles may open each screen. The menu and the route guards both read this table. */
+export const ACCESS = {
+  home: null,
+  units: ['admin', 'operator', 'pimpinan'],
+  employees: ['admin', 'operator', 'atasan', 'pimpinan'],
+  newEmployee: ['admin', 'operator'],
+  import: ['admin', 'operator'],
+  users: ['admin'],
+  audit: ['admin'],
+  account: null,
+} as const satisfies Record<string, readonly Role[] | null>;
+
+export type Screen = keyof typeof ACCESS;
+
+export function can(me: Pick<Me, 'roles'>, screen: Screen): boolean {
+  const allowed: readonly Role[] | null = ACCESS[screen];
+  return allowed === null || me.roles.some((r) => allowed.includes(r));
+}
+
+export const hasRole = (me: Pick<Me, 'roles'>, ...roles: Role[]) => me.roles.some((r) => roles.includes(r));

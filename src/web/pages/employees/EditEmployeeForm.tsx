@@ -1,0 +1,169 @@
+import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { validateEmployee } from '../../../domain/employee';
+import { api, unwrap, type EmployeeDetail } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
+import { golonganOptionsFor } from '../../lib/golongan-options';
+import { STATUSES } from '../../search';
+
+const ORDER = [
+  'frontTitle',
+  'name',
+  'backTitle',
+  'status',
+  'golongan',
+  'supervisorNip',
+  'email',
+  'phone',
+] as const;
+
+/** "Ubah data": the same rules as the server, checked before sending; nothing typed is lost on error. */
+export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDetail; onDone: () => void }) {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const [v, setV] = useState({
+    frontTitle: e.frontTitle ?? '',
+    name: e.name,
+    backTitle: e.backTitle ?? '',
+    status: e.status as string,
+    golongan: e.golongan ?? '',
+    supervisorNip: e.supervisor?.nip ?? '',
+    email: e.email ?? '',
+    phone: e.phone ?? '',
+    active: e.active,
+  });
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [title, setTitle] = useState<string | null>(null);
+  const set = (k: keyof typeof v) => (val: string | boolean | null) =>
+    setV((s) => ({ ...s, [k]: val ?? '' }));
+  const labels: Record<string, string> = Object.fromEntries(ORDER.map((k) => [k, t(`form.${k}`)]));
+
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PATCH('/api/employees/{nip}', {
+          params: { path: { nip: e.nip } },
+          body: {
+            frontTitle: orNull(v.frontTitle),
+            name: v.name.trim(),
+            backTitle: orNull(v.backTitle),
+            status: v.status as EmployeeDetail['status'],
+            golongan: orNull(v.golongan),
+            supervisorNip: orNull(v.supervisorNip),
+            email: e.email === null && v.email === '' ? undefined : orNull(v.email),
+            phone: e.phone === null && v.phone === '' ? undefined : orNull(v.phone),
+            active: v.active,
+          },
+        }),
+      ),
+    onSuccess: (data) => {
+      qc.setQueryData(['employee', e.nip], data);
+      void qc.invalidateQueries({ queryKey: ['employees'] });
+      notifications.show({ color: 'teal', message: t('form.updated') });
+      onDone();
+    },
+    onError: (err) => {
+      const r = fromApiError(err);
+      setErrors(r.fields);
+      setTitle(r.title);
+    },
+  });
+
+  const submit = (ev: FormEvent) => {
+    ev.preventDefault();
+    const check = validateEmployee({ ...v, nip: e.nip });
+    const errs = check.ok ? {} : issuesToErrors(check.issues.filter((i) => i.field !== 'nip'));
+    setErrors(errs);
+    setTitle(null);
+    if (Object.keys(errs).length === 0) save.mutate();
+  };
+
+  const field = (k: (typeof ORDER)[number]) => ({ id: `edit-${k}`, label: labels[k], error: errors[k] });
+  return (
+    <Paper component="section" withBorder p="md" radius="md" aria-labelledby="edit-title">
+      <Title order={2} fz="h3" id="edit-title" mb="md">
+        {t('form.editTitle')}
+      </Title>
+      <form onSubmit={submit} noValidate>
+        <Stack gap="md">
+          <ErrorSummary title={title ?? undefined} items={summaryItems(errors, ORDER, 'edit', labels)} />
+          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+            <TextInput
+              {...field('frontTitle')}
+              value={v.frontTitle}
+              onChange={(x) => set('frontTitle')(x.currentTarget.value)}
+            />
+            <TextInput
+              {...field('name')}
+              required
+              value={v.name}
+              onChange={(x) => set('name')(x.currentTarget.value)}
+            />
+            <TextInput
+              {...field('backTitle')}
+              value={v.backTitle}
+              onChange={(x) => set('backTitle')(x.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
+            <Select
+              {...field('status')}
+              required
+              allowDeselect={false}
+              data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+              value={v.status}
+              onChange={set('status')}
+            />
+            <Select
+              {...field('golongan')}
+              description={t('form.golonganHint')}
+              searchable
+              clearable
+              data={golonganOptionsFor(v.status)}
+              value={v.golongan || null}
+              onChange={set('golongan')}
+            />
+            <TextInput
+              {...field('supervisorNip')}
+              inputMode="numeric"
+              value={v.supervisorNip}
+              onChange={(x) => set('supervisorNip')(x.currentTarget.value)}
+            />
+            <TextInput
+              {...field('email')}
+              type="email"
+              autoComplete="off"
+              value={v.email}
+              onChange={(x) => set('email')(x.currentTarget.value)}
+            />
+            <TextInput
+              {...field('phone')}
+              type="tel"
+              value={v.phone}
+              onChange={(x) => set('phone')(x.currentTarget.value)}
+            />
+          </SimpleGrid>
+          <Checkbox
+            id="edit-active"
+            label={t('form.active')}
+            checked={v.active}
+            onChange={(x) => set('active')(x.currentTarget.checked)}
+            size="md"
+          />
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('common.save')}
+            </Button>
+            <Button variant="default" onClick={onDone}>
+              {t('common.cancel')}
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Paper>
+  );
+}

@@ -1,0 +1,148 @@
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import type { QueryClient } from '@tanstack/react-query';
+import { meQuery } from './api/queries';
+import { AppLayout } from './components/AppLayout';
+import { Loading } from './components/States';
+import { can, type Screen } from './lib/access';
+import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
+import { queryClient, setSignedOutHandler } from './queryClient';
+import { auditSearch, employeeSearch, importSearch, signInSearch, unitSearch, userSearch } from './search';
+
+const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
+  component: Outlet,
+  notFoundComponent: () => <NotFoundPage bare />,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/masuk',
+  validateSearch: signInSearch,
+  component: lazyRouteComponent(() => import('./pages/SignIn'), 'SignInPage'),
+});
+
+/** Everything behind sign-in shares the app shell; signed-out visitors go to /masuk and come back. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: 'app',
+  beforeLoad: async ({ context, location }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    if (!me) throw redirect({ to: '/masuk', search: { redirect: location.href } });
+    return { me };
+  },
+  component: AppLayout,
+  notFoundComponent: () => <NotFoundPage />,
+});
+
+const guard = (screen: Screen) => () => {
+  const me = queryClient.getQueryData(meQuery.queryKey);
+  if (!me || !can(me, screen)) throw new ForbiddenError();
+};
+
+const page = <P extends string>(path: P) => ({ getParentRoute: () => appRoute, path });
+
+const homeRoute = createRoute({
+  ...page('/'),
+  component: lazyRouteComponent(() => import('./pages/home/Home'), 'HomePage'),
+});
+const unitsRoute = createRoute({
+  ...page('/unit'),
+  validateSearch: unitSearch,
+  beforeLoad: guard('units'),
+  component: lazyRouteComponent(() => import('./pages/Units'), 'UnitsPage'),
+});
+const employeesRoute = createRoute({
+  ...page('/pegawai'),
+  validateSearch: employeeSearch,
+  beforeLoad: guard('employees'),
+  component: lazyRouteComponent(() => import('./pages/employees/EmployeeList'), 'EmployeeListPage'),
+});
+const newEmployeeRoute = createRoute({
+  ...page('/pegawai/baru'),
+  beforeLoad: guard('newEmployee'),
+  component: lazyRouteComponent(() => import('./pages/employees/NewEmployee'), 'NewEmployeePage'),
+});
+const profileRoute = createRoute({
+  ...page('/pegawai/$nip'),
+  component: lazyRouteComponent(() => import('./pages/employees/Profile'), 'ProfilePage'),
+});
+const importRoute = createRoute({
+  ...page('/impor'),
+  validateSearch: importSearch,
+  beforeLoad: guard('import'),
+  component: lazyRouteComponent(() => import('./pages/imports/ImportWizard'), 'ImportPage'),
+});
+const usersRoute = createRoute({
+  ...page('/pengguna'),
+  validateSearch: userSearch,
+  beforeLoad: guard('users'),
+  component: lazyRouteComponent(() => import('./pages/users/Users'), 'UsersPage'),
+});
+const auditRoute = createRoute({
+  ...page('/audit'),
+  validateSearch: auditSearch,
+  beforeLoad: guard('audit'),
+  component: lazyRouteComponent(() => import('./pages/Audit'), 'AuditPage'),
+});
+const accountRoute = createRoute({
+  ...page('/akun'),
+  component: lazyRouteComponent(() => import('./pages/Account'), 'AccountPage'),
+});
+
+// Unknown addresses render the 404 page inside the shell (after sign-in).
+const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([
+    homeRoute,
+    unitsRoute,
+    employeesRoute,
+    newEmployeeRoute,
+    profileRoute,
+    importRoute,
+    usersRoute,
+    auditRoute,
+    accountRoute,
+    splatRoute,
+  ]),
+]);
+
+/** Plain query strings (?q=1990…&page=2), not JSON: links stay readable and shareable. */
+const parseSearch = (str: string) =>
+  Object.fromEntries(new URLSearchParams(str.startsWith('?') ? str.slice(1) : str));
+const stringifySearch = (search: Record<string, unknown>) => {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(search))
+    if (v !== undefined && v !== null && v !== '') p.set(k, String(v));
+  const s = p.toString();
+  return s ? `?${s}` : '';
+};
+
+export const router = createRouter({
+  routeTree,
+  parseSearch,
+  stringifySearch,
+  context: { queryClient },
+  defaultPendingComponent: Loading,
+  defaultPendingMs: 300,
+  defaultErrorComponent: RouteError,
+  scrollRestoration: true,
+});
+
+setSignedOutHandler(() => {
+  const here = router.state.location.href;
+  if (!here.startsWith('/masuk')) void router.navigate({ to: '/masuk', search: { redirect: here } });
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,17 @@
+export { launchBrowser as launch } from '../helpers/browser';
+
+/**
+ * Fails fast, with the reason, when the server does not hand out the built web app (e.g. its static
+ * asset routes answer 403 because they declare no access), instead of every locator timing out.
+ */
+export async function assertWebServed(base: string): Promise<void> {
+  const html = await (await fetch(`${base}/masuk`)).text();
+  const asset = /src="(\/assets\/[^"]+\.js)"/.exec(html)?.[1];
+  if (!asset) throw new Error(`GET /masuk did not return the web app's index.html:\n${html.slice(0, 300)}`);
+  const res = await fetch(`${base}${asset}`);
+  if (res.status !== 200) {
+    throw new Error(
+      `GET ${asset} answered ${res.status} (${(await res.text()).slice(0, 200)}): the server must serve dist/web/assets publicly.`,
+    );
+  }
+}
