@@ -297,6 +297,8 @@ export const en: Messages = {
   },
   audit: {
     title: 'Audit trail',
+    export: 'Download Excel',
+    exportHint: 'Holds exactly the entries that match these filters.',
     entity: 'Record type',
     action: 'Action',
     actor: 'Actor',

@@ -292,6 +292,8 @@ export const id = {
   },
   audit: {
     title: 'Jejak audit',
+    export: 'Unduh Excel',
+    exportHint: 'Berisi persis catatan yang cocok dengan filter ini.',
     entity: 'Jenis data',
     action: 'Tindakan',
     actor: 'Pelaku',

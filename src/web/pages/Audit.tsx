@@ -1,4 +1,4 @@
-import { Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Anchor, Button, Code, Group, Paper, SimpleGrid, Stack, Table, Text, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { Fragment, useState, type FormEvent } from 'react';
@@ -11,6 +11,14 @@ import { formatDate, formatDateTime, parseDateInput } from '../lib/format';
 import { ScrollBox } from '../components/ScrollBox';
 
 const PAGE_SIZE = 50;
+
+/** The download of exactly the filtered entries (same query as the list, without paging). */
+function exportHref(search: Record<string, string | number | undefined>) {
+  const p = new URLSearchParams();
+  for (const [k, v] of Object.entries(search))
+    if (v !== undefined && v !== '' && k !== 'page') p.set(k, String(v));
+  return `/api/audit/export.xlsx?${p.toString()}`;
+}
 
 function Changes({ e }: { e: AuditEntry }) {
   const { t } = useTranslation();
@@ -135,6 +143,16 @@ export function AuditPage() {
             >
               {t('common.reset')}
             </Button>
+            <Anchor
+              href={exportHref(search)}
+              download
+              title={t('audit.exportHint')}
+              fw={600}
+              py={8}
+              ml="auto"
+            >
+              {t('audit.export')}
+            </Anchor>
           </Group>
         </form>
       </Paper>
