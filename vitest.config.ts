@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: 'unit',
+          sequence: { groupOrder: 0 },
           include: ['src/domain/**/*.test.ts', 'src/web/**/*.test.ts'],
           environment: 'node',
         },
@@ -14,6 +15,8 @@ export default defineConfig({
       {
         test: {
           name: 'api',
+          // Projects run one after another: API and browser tests each start their own PostgreSQL.
+          sequence: { groupOrder: 1 },
           include: ['src/server/**/*.test.ts', 'test/api/**/*.test.ts'],
           globalSetup: ['test/helpers/global-db.ts'],
           testTimeout: 60_000,
@@ -25,6 +28,7 @@ export default defineConfig({
       {
         test: {
           name: 'e2e',
+          sequence: { groupOrder: 2 },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/helpers/global-db.ts', 'test/helpers/global-server.ts'],
           testTimeout: 120_000,

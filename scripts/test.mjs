@@ -24,10 +24,14 @@ const run = spawnSync(
   ],
   { stdio: 'inherit', env: { ...process.env, TZ: 'UTC' } },
 );
+let status = run.status ?? 1;
 try {
   const r = JSON.parse(fs.readFileSync('test-results/vitest.json', 'utf8'));
   console.log(`\n${r.numPassedTests} passed, ${r.numFailedTests} failed`);
+  // A run that executed nothing, or hit an error outside any test, is a failure.
+  if (!r.success || r.numTotalTests === 0) status = status || 1;
 } catch {
-  /* no report: vitest failed before running */
+  console.error('Tidak ada laporan uji / no test report: vitest failed before running.');
+  status = status || 1;
 }
-process.exit(run.status ?? 1);
+process.exit(status);
