@@ -14,20 +14,9 @@ import ExcelJS from 'exceljs';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { encodeNip } from '../src/domain/nip.js';
+import { SPECS } from '../src/server/modules/imports/columns.js';
 
-const HEADER = [
-  'nip',
-  'nama',
-  'gelar_depan',
-  'gelar_belakang',
-  'status',
-  'golongan',
-  'kode_unit',
-  'jabatan',
-  'nip_atasan',
-  'email',
-  'telepon',
-];
+const HEADER = SPECS.employees.columns;
 const fmt = (n: number, d = 0) =>
   n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
 import { sendXlsx } from '../../http/xlsx.js';
-import { IdParams, OrgUnit, OrgUnitBody, OrgUnitList, OrgUnitPatch } from './schemas.js';
+import { IdParams } from '../../http/schemas.js';
+import { OrgUnit, OrgUnitBody, OrgUnitList, OrgUnitPatch } from './schemas.js';
 import type { OrgUnitService } from './service.js';
 
 export const orgUnitRoutes =

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
-import { IdParams } from '../org-units/schemas.js';
+import { IdParams } from '../../http/schemas.js';
 import { Position, PositionBody, PositionList, PositionPatch } from './schemas.js';
 import type { PositionService } from './service.js';
 

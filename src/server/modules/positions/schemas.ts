@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Code, Name } from '../../http/schemas.js';
 import { POSITION_TYPES } from '../../../domain/org.js';
 
 export const Position = z.object({
@@ -13,13 +14,8 @@ export const Position = z.object({
 export type PositionDto = z.infer<typeof Position>;
 export const PositionList = z.array(Position);
 export const PositionBody = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(40)
-    .regex(/^[A-Za-z0-9._-]+$/),
-  name: z.string().trim().min(2).max(200),
+  code: Code,
+  name: Name,
   type: z.enum(POSITION_TYPES),
   level: z.string().trim().max(40).nullable().optional(),
   active: z.boolean().default(true),

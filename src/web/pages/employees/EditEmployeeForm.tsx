@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, Select, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,9 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { validateEmployee } from '../../../domain/employee';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { NameFields, StatusGolonganFields } from './PersonFields';
 import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
-import { golonganOptionsFor } from '../../lib/golongan-options';
-import { STATUSES } from '../../search';
 
 const ORDER = [
   'frontTitle',
@@ -91,42 +90,9 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
       <form onSubmit={submit} noValidate>
         <Stack gap="md">
           <ErrorSummary title={title ?? undefined} items={summaryItems(errors, ORDER, 'edit', labels)} />
-          <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-            <TextInput
-              {...field('frontTitle')}
-              value={v.frontTitle}
-              onChange={(x) => set('frontTitle')(x.currentTarget.value)}
-            />
-            <TextInput
-              {...field('name')}
-              required
-              value={v.name}
-              onChange={(x) => set('name')(x.currentTarget.value)}
-            />
-            <TextInput
-              {...field('backTitle')}
-              value={v.backTitle}
-              onChange={(x) => set('backTitle')(x.currentTarget.value)}
-            />
-          </SimpleGrid>
+          <NameFields values={v} field={field} set={set} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-            <Select
-              {...field('status')}
-              required
-              allowDeselect={false}
-              data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-              value={v.status}
-              onChange={set('status')}
-            />
-            <Select
-              {...field('golongan')}
-              description={t('form.golonganHint')}
-              searchable
-              clearable
-              data={golonganOptionsFor(v.status)}
-              value={v.golongan || null}
-              onChange={set('golongan')}
-            />
+            <StatusGolonganFields values={v} field={field} set={set} />
             <TextInput
               {...field('supervisorNip')}
               inputMode="numeric"

@@ -9,13 +9,12 @@ import { normalizeNip } from '../../../domain/nip';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { positionsQuery, useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { NameFields, StatusGolonganFields } from './PersonFields';
 import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { hasRole } from '../../lib/access';
 import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
-import { golonganOptionsFor } from '../../lib/golongan-options';
-import { STATUSES } from '../../search';
 
 const ORDER = [
   'nip',
@@ -126,42 +125,9 @@ export function NewEmployeePage() {
               onChange={(x) => set('nip')(x.currentTarget.value)}
               maw={360}
             />
-            <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
-              <TextInput
-                {...field('frontTitle')}
-                value={v.frontTitle}
-                onChange={(x) => set('frontTitle')(x.currentTarget.value)}
-              />
-              <TextInput
-                {...field('name')}
-                required
-                value={v.name}
-                onChange={(x) => set('name')(x.currentTarget.value)}
-              />
-              <TextInput
-                {...field('backTitle')}
-                value={v.backTitle}
-                onChange={(x) => set('backTitle')(x.currentTarget.value)}
-              />
-            </SimpleGrid>
+            <NameFields values={v} field={field} set={set} />
             <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
-              <Select
-                {...field('status')}
-                required
-                allowDeselect={false}
-                data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
-                value={v.status}
-                onChange={set('status')}
-              />
-              <Select
-                {...field('golongan')}
-                description={t('form.golonganHint')}
-                searchable
-                clearable
-                data={golonganOptionsFor(v.status)}
-                value={v.golongan || null}
-                onChange={set('golongan')}
-              />
+              <StatusGolonganFields values={v} field={field} set={set} />
               <UnitSelect
                 {...field('unitId')}
                 required

@@ -1,0 +1,66 @@
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { golonganOptionsFor } from '../../lib/golongan-options';
+import { STATUSES } from '../../search';
+
+type Key = 'frontTitle' | 'name' | 'backTitle' | 'status' | 'golongan';
+interface FieldProps {
+  id: string;
+  label?: string;
+  error?: string;
+}
+interface Props {
+  values: Record<Key, string>;
+  field: (k: Key) => FieldProps;
+  set: (k: Key) => (value: string | null) => void;
+}
+
+/** Name with its academic titles: the same three inputs in every employee form. */
+export function NameFields({ values: v, field, set }: Props) {
+  return (
+    <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
+      <TextInput
+        {...field('frontTitle')}
+        value={v.frontTitle}
+        onChange={(x) => set('frontTitle')(x.currentTarget.value)}
+      />
+      <TextInput
+        {...field('name')}
+        required
+        value={v.name}
+        onChange={(x) => set('name')(x.currentTarget.value)}
+      />
+      <TextInput
+        {...field('backTitle')}
+        value={v.backTitle}
+        onChange={(x) => set('backTitle')(x.currentTarget.value)}
+      />
+    </SimpleGrid>
+  );
+}
+
+/** Status and the golongan that fits it (PNS I/a–IV/e, PPPK I–XVII), for a grid of the caller's. */
+export function StatusGolonganFields({ values: v, field, set }: Props) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <Select
+        {...field('status')}
+        required
+        allowDeselect={false}
+        data={STATUSES.map((s) => ({ value: s, label: t(`status.${s}`) }))}
+        value={v.status}
+        onChange={set('status')}
+      />
+      <Select
+        {...field('golongan')}
+        description={t('form.golonganHint')}
+        searchable
+        clearable
+        data={golonganOptionsFor(v.status)}
+        value={v.golongan || null}
+        onChange={set('golongan')}
+      />
+    </>
+  );
+}
