@@ -55,3 +55,22 @@ describe('audit trail', () => {
     expect(ws.getRow(2).getCell(3).value).toBe('login');
   });
 });
+
+describe('users admin', () => {
+  it('downloads exactly the filtered users as XLSX, roles with their OPD', async () => {
+    const list = (await t.app.inject({ url: '/api/users?role=operator', headers: { cookie: admin } })).json();
+    expect(list.total).toBe(2);
+    const res = await t.app.inject({
+      url: '/api/users/export.xlsx?role=operator',
+      headers: { cookie: admin },
+    });
+    expect(res.statusCode).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+    const ws = wb.worksheets[0]!;
+    expect(ws.actualRowCount).toBe(3);
+    const names = [ws.getRow(2).getCell(1).value, ws.getRow(3).getCell(1).value];
+    expect(names).toEqual(['operator.bkpsdm', 'operator.dukcapil']);
+    expect(String(ws.getRow(3).getCell(3).value)).toContain('operator (Dinas Kependudukan');
+  });
+});

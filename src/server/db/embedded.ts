@@ -211,7 +211,9 @@ export async function startEmbedded(opts: {
       pgDir,
       async stop() {
         // pg.stop() waits for the exit event; never hang on a server that is already gone.
-        await Promise.race([pg.stop(), new Promise((r) => setTimeout(r, 20_000).unref())]);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([pg.stop(), new Promise((r) => (timer = setTimeout(r, 20_000)))]);
+        clearTimeout(timer);
         release();
       },
     };

@@ -119,6 +119,7 @@ export const en: Messages = {
   },
   units: {
     title: 'Units',
+    export: 'Download Excel',
     search: 'Search units (name or code)',
     expandAll: 'Expand all',
     collapseAll: 'Collapse all',
@@ -264,6 +265,7 @@ export const en: Messages = {
   },
   users: {
     title: 'Users',
+    export: 'Download Excel',
     add: 'Add user',
     search: 'Search name or username',
     role: 'Role',

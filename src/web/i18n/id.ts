@@ -113,6 +113,7 @@ export const id = {
   },
   units: {
     title: 'Unit kerja',
+    export: 'Unduh Excel',
     search: 'Cari unit (nama atau kode)',
     expandAll: 'Buka semua',
     collapseAll: 'Tutup semua',
@@ -259,6 +260,7 @@ export const id = {
   },
   users: {
     title: 'Pengguna',
+    export: 'Unduh Excel',
     add: 'Tambah pengguna',
     search: 'Cari nama atau nama pengguna',
     role: 'Peran',

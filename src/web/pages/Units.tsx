@@ -1,4 +1,4 @@
-import { ActionIcon, Box, Button, Group, Paper, Text, TextInput } from '@mantine/core';
+import { ActionIcon, Anchor, Box, Button, Group, Paper, Text, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
@@ -136,6 +136,9 @@ export function UnitsPage() {
         <Button variant="subtle" onClick={() => setOpen(new Set(['__none__']))}>
           {t('units.collapseAll')}
         </Button>
+        <Anchor href="/api/org-units/export.xlsx" download fw={600} py={8} ml="auto">
+          {t('units.export')}
+        </Anchor>
       </Group>
       {units.isPending && <Loading />}
       {units.error && <LoadError error={units.error} onRetry={() => void units.refetch()} />}

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/client.js';
 import { requireAuth } from '../../http/auth.js';
 import { offsetOf, PageQuery } from '../../http/pagination.js';
-import { sendXlsx } from '../../http/xlsx.js';
+import { localTime, sendXlsx } from '../../http/xlsx.js';
 
 const AuditQuery = PageQuery.extend({
   entity: z.string().max(50).optional(),
@@ -116,18 +116,12 @@ export const auditRoutes =
             if (rows.length < 2000) return;
           }
         }
-        const wit = (iso: string) =>
-          new Date(iso).toLocaleString('id-ID', {
-            timeZone: 'Asia/Jayapura',
-            dateStyle: 'short',
-            timeStyle: 'medium',
-          });
         return sendXlsx(
           reply,
           'jejak-audit.xlsx',
           'Audit',
           [
-            { header: 'waktu (WIT)', value: (e) => wit(e.at), width: 22 },
+            { header: 'waktu (WIT)', value: (e) => localTime(e.at), width: 22 },
             { header: 'pengguna', value: (e) => e.actorName, width: 24 },
             { header: 'tindakan', value: (e) => e.action, width: 14 },
             { header: 'data', value: (e) => e.entity, width: 16 },

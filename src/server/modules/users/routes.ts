@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
+import { localTime, sendXlsx } from '../../http/xlsx.js';
 import { IdParams } from '../../http/schemas.js';
 import { User, UserCreate, UserList, UserListQuery, UserPatch } from './schemas.js';
 import type { UserService } from './service.js';
@@ -17,6 +18,39 @@ export const userRoutes =
         schema: { tags, summary: 'Daftar pengguna', querystring: UserListQuery, response: { 200: UserList } },
       },
       async (req) => service.list(requireAuth(req), req.query),
+    );
+    app.get(
+      '/api/users/export.xlsx',
+      {
+        config: { access },
+        schema: {
+          tags,
+          summary: 'Unduh daftar pengguna (filter yang sama) sebagai Excel',
+          querystring: UserListQuery,
+        },
+      },
+      async (req, reply) =>
+        sendXlsx(
+          reply,
+          'pengguna.xlsx',
+          'Pengguna',
+          [
+            { header: 'nama_pengguna', value: (u) => u.username, width: 24, text: true },
+            { header: 'nama', value: (u) => u.displayName, width: 32 },
+            {
+              header: 'peran',
+              value: (u) =>
+                u.roles.map((r) => (r.unitName ? `${r.role} (${r.unitName})` : r.role)).join(', '),
+              width: 40,
+            },
+            { header: 'nip', value: (u) => u.employeeNip, width: 22, text: true },
+            { header: 'mitra', value: (u) => u.partnerName, width: 28 },
+            { header: 'aktif', value: (u) => (u.active ? 'ya' : 'tidak'), width: 8 },
+            { header: 'terkunci', value: (u) => (u.locked ? 'ya' : 'tidak'), width: 10 },
+            { header: 'masuk_terakhir (WIT)', value: (u) => localTime(u.lastLoginAt), width: 22 },
+          ],
+          service.pages(requireAuth(req), req.query),
+        ),
     );
     app.get(
       '/api/users/:id',

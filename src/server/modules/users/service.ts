@@ -37,6 +37,17 @@ const present = (r: Row): UserDto => ({
   lastLoginAt: r.last_login_at ? new Date(r.last_login_at).toISOString() : null,
 });
 
+function listWhere(q: z.infer<typeof UserListQuery>) {
+  const conds = [sql`true`];
+  if (q.q) {
+    const like = `%${q.q.toLowerCase()}%`;
+    conds.push(sql`(lower(us.username) like ${like} or lower(us.display_name) like ${like})`);
+  }
+  if (q.role)
+    conds.push(sql`exists (select 1 from user_roles r where r.user_id = us.id and r.role = ${q.role})`);
+  return sql.join(conds, sql` and `);
+}
+
 export function userService(db: Db) {
   async function query(tx: Tx, tenantId: string, where: ReturnType<typeof sql>, limit = 1, offset = 0) {
     const res = await tx.execute<Row>(sql`
@@ -101,19 +112,22 @@ export function userService(db: Db) {
   return {
     get,
     async list(ctx: AuthContext, q: z.infer<typeof UserListQuery>) {
-      const conds = [sql`true`];
-      if (q.q) {
-        const like = `%${q.q.toLowerCase()}%`;
-        conds.push(sql`(lower(us.username) like ${like} or lower(us.display_name) like ${like})`);
-      }
-      if (q.role)
-        conds.push(sql`exists (select 1 from user_roles r where r.user_id = us.id and r.role = ${q.role})`);
-      const where = sql.join(conds, sql` and `);
+      const where = listWhere(q);
       const items = await query(db, ctx.tenantId, where, q.pageSize, offsetOf(q));
       const c = await db.execute<{ n: number }>(
         sql`select count(*)::int n from users us where us.tenant_id = ${ctx.tenantId} and ${where}`,
       );
       return { items, total: Number(c.rows[0]?.n ?? 0) };
+    },
+
+    /** Pages of the filtered list, for the XLSX download of exactly what the list shows. */
+    async *pages(ctx: AuthContext, q: z.infer<typeof UserListQuery>, size = 1000) {
+      const where = listWhere(q);
+      for (let offset = 0; ; offset += size) {
+        const rows = await query(db, ctx.tenantId, where, size, offset);
+        if (rows.length) yield rows;
+        if (rows.length < size) return;
+      }
     },
 
     async create(ctx: AuthContext, body: z.infer<typeof UserCreate>, actor: AuditActor) {

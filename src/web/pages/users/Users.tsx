@@ -1,4 +1,5 @@
 import {
+  Anchor,
   Badge,
   Button,
   Group,
@@ -52,6 +53,14 @@ function StatusText({ u }: { u: User }) {
       )}
     </>
   );
+}
+
+/** The download of exactly the filtered users. */
+function exportHref(q: string | undefined, role: string | undefined) {
+  const p = new URLSearchParams();
+  if (q) p.set('q', q);
+  if (role) p.set('role', role);
+  return `/api/users/export.xlsx?${p.toString()}`;
 }
 
 /** Users admin: search and role filter in the URL, create, edit roles/active, unlock, reset password. */
@@ -112,6 +121,9 @@ export function UsersPage() {
           onChange={(r) => update({ role: (r ?? undefined) as Role | undefined })}
         />
       </SimpleGrid>
+      <Anchor href={exportHref(search.q, search.role)} download fw={600} style={{ alignSelf: 'flex-end' }}>
+        {t('users.export')}
+      </Anchor>
       {list.isPending && <Loading />}
       {list.error && <LoadError error={list.error} onRetry={() => void list.refetch()} />}
       {list.data && list.data.total === 0 && <Empty>{t('users.empty')}</Empty>}
