@@ -132,6 +132,8 @@ export const en: Messages = {
     tree: 'Unit tree',
   },
   employees: {
+    moreFilters: 'More filters ({{n}} active)',
+    hideFilters: 'Hide filters',
     title: 'Employees',
     add: 'Add employee',
     search: 'Search name or NIP',

@@ -126,6 +126,8 @@ export const id = {
     tree: 'Pohon unit kerja',
   },
   employees: {
+    moreFilters: 'Filter lainnya ({{n}} aktif)',
+    hideFilters: 'Sembunyikan filter',
     title: 'Pegawai',
     add: 'Tambah pegawai',
     search: 'Cari nama atau NIP',
