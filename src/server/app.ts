@@ -22,6 +22,8 @@ import { registerErrorHandling } from './http/errors.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { authService } from './modules/auth/service.js';
+import { competencyRoutes } from './modules/competency/routes.js';
+import { competencyService } from './modules/competency/service.js';
 import { employeeRoutes } from './modules/employees/routes.js';
 import { employeeService } from './modules/employees/service.js';
 import { healthRoutes } from './modules/health/routes.js';
@@ -155,6 +157,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(orgUnitRoutes(orgUnitService(db)));
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
+  await app.register(competencyRoutes(competencyService(db)));
   await app.register(importRoutes(database));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));

@@ -7,6 +7,7 @@ import { generateDemo, pickDemoAccounts, type DemoData } from '../../domain/demo
 import { fullName } from '../../domain/org.js';
 import { sqlArray, type Db, type Tx } from '../db/client.js';
 import { auditLog, orgUnits, positions, tenants, userRoles, users } from '../db/schema/index.js';
+import { seedCompetency } from './competency.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -80,6 +81,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
 
     const employeeIds = await insertEmployees(tx, tenantId, data, unitIds, positionIds, opts.onProgress);
     const userCount = await insertUsers(tx, tenantId, data, unitIds, employeeIds, passwordHash);
+    const competency = await seedCompetency(tx, tenantId, data, positionIds, employeeIds);
 
     const result: SeedDemoResult = {
       seeded: true,
@@ -96,7 +98,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
       action: 'seed.demo',
       entity: 'tenant',
       entityId: tenantId,
-      after: { seed: data.seed, ...result },
+      after: { seed: data.seed, ...result, competency },
     });
     return result;
   });

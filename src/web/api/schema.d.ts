@@ -1105,6 +1105,180 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/competencies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kamus kompetensi: kompetensi aktif dengan versi yang berlaku */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            group: "M" | "SK" | "T";
+                            name: string;
+                            definition: string;
+                            version: number;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string;
+                                indicators: string[];
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employees/{nip}/competency-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Profil kompetensi pegawai: level saat ini, standar jabatan, kesenjangan, JPM */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nip: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nip: string;
+                            positionId: string | null;
+                            positionName: string | null;
+                            jpm: number | null;
+                            items: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                group: "M" | "SK" | "T";
+                                required: number | null;
+                                current: number | null;
+                                source: ("assessment_center" | "test" | "atasan" | "peer" | "self") | null;
+                                assessedOn: string | null;
+                                gap: number | null;
+                                needsReview: boolean;
+                                bySource: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gaps/heatmap": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peta panas kesenjangan kompetensi per unit bawahan */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            unitId: string;
+                            units: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                employees: number;
+                            }[];
+                            competencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            }[];
+                            cells: {
+                                /** Format: uuid */
+                                unitId: string;
+                                /** Format: uuid */
+                                competencyId: string;
+                                required: number;
+                                below: number;
+                                share: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/employees/import": {
         parameters: {
             query?: never;

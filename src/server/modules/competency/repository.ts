@@ -1,0 +1,145 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { sqlArray, type Tx } from '../../db/client.js';
+import type { CompetencyLevelText } from '../../db/schema/index.js';
+
+export type CompetencyRow = {
+  id: string;
+  code: string;
+  group: 'M' | 'SK' | 'T';
+  name: string;
+  definition: string;
+  version: number;
+  levels: CompetencyLevelText[];
+};
+
+/** Active competencies with their current version (the newest one in effect by `today`). */
+export async function listCompetencies(db: Tx, tenantId: string, today: string): Promise<CompetencyRow[]> {
+  const res = await db.execute<CompetencyRow>(sql`
+    select c.id, c.code, c."group", v.name, v.definition, v.version, v.levels
+    from competencies c
+    join lateral (
+      select * from competency_versions v
+      where v.tenant_id = c.tenant_id and v.competency_id = c.id and v.effective_from <= ${today}::date
+      order by v.version desc limit 1
+    ) v on true
+    where c.tenant_id = ${tenantId} and c.active
+    order by array_position(array['M', 'SK', 'T'], c."group"),
+      nullif(regexp_replace(c.code, '[^0-9]', '', 'g'), '')::int nulls last, c.code`);
+  return res.rows;
+}
+
+export async function tenantSettings(db: Tx, tenantId: string) {
+  const res = await db.execute<{ time_zone: string; settings: Record<string, unknown> }>(
+    sql`select time_zone, settings from tenants where id = ${tenantId}`,
+  );
+  return res.rows[0] ?? null;
+}
+
+/** The employee by NIP within the caller's read scope (a condition on alias `e`). */
+export async function findEmployee(db: Tx, tenantId: string, nip: string, scope: SQL) {
+  const res = await db.execute<{
+    id: string;
+    nip: string;
+    position_id: string | null;
+    position_name: string | null;
+  }>(sql`select e.id, e.nip, e.position_id, p.name as position_name
+    from employees e left join positions p on p.id = e.position_id
+    where e.tenant_id = ${tenantId} and e.nip = ${nip} and ${scope}`);
+  return res.rows[0] ?? null;
+}
+
+export async function standardsOf(db: Tx, tenantId: string, positionId: string) {
+  const res = await db.execute<{ competency_id: string; required_level: number }>(sql`
+    select ps.competency_id, ps.required_level from position_standards ps
+    join competencies c on c.id = ps.competency_id and c.active
+    where ps.tenant_id = ${tenantId} and ps.position_id = ${positionId}`);
+  return res.rows;
+}
+
+/** Every assessment of the employee, newest first (ties: latest recorded first). */
+export async function assessmentsOf(db: Tx, tenantId: string, employeeId: string) {
+  const res = await db.execute<{
+    id: string;
+    competency_id: string;
+    source: string;
+    level: number;
+    assessed_on: string;
+  }>(sql`select id, competency_id, source, level, assessed_on from assessments
+    where tenant_id = ${tenantId} and employee_id = ${employeeId}
+    order by assessed_on desc, created_at desc`);
+  return res.rows;
+}
+
+export async function findUnit(db: Tx, tenantId: string, unitId: string | null) {
+  const where = unitId ? sql`id = ${unitId}` : sql`parent_id is null`;
+  const res = await db.execute<{ id: string; path: string }>(
+    sql`select id, path from org_units where tenant_id = ${tenantId} and ${where} order by code limit 1`,
+  );
+  return res.rows[0] ?? null;
+}
+
+export type HeatmapUnit = { id: string; code: string; name: string; employees: number };
+export type HeatmapCell = { unit_id: string; competency_id: string; required: number; below: number };
+
+/** Direct child units of `unitId` with the number of active employees in each subtree. */
+export async function childUnits(db: Tx, tenantId: string, unitId: string): Promise<HeatmapUnit[]> {
+  const res = await db.execute<HeatmapUnit>(sql`
+    select k.id, k.code, k.name, (select count(*)::int from employees e
+      join org_units s on s.id = e.unit_id
+      where e.tenant_id = ${tenantId} and e.active and s.tenant_id = ${tenantId} and s.path like k.path || '%'
+    ) as employees
+    from org_units k where k.tenant_id = ${tenantId} and k.parent_id = ${unitId} and k.active
+    order by k.code`);
+  return res.rows;
+}
+
+export interface HeatmapRule {
+  order: readonly string[];
+  /** Oldest assessment date that still counts, or null for no limit. */
+  cutoff: string | null;
+}
+
+/**
+ * Per child unit × competency: employees whose position requires it, and how many of them are below
+ * the requirement (or unassessed). One set-based query over the child units' subtrees.
+ *
+ * The current level is the reconciled one (see domain/competency/reconcile.ts): among the sources
+ * of the rule, the newest assessment of the most trusted source present within the maximum age.
+ * Difference: reconcile() takes the median of the latest peer round; here a peer source counts
+ * with its newest single assessment. Both agree whenever a more trusted source than peer exists
+ * or a peer round has one assessment; the disagreement flag is not needed here.
+ */
+export async function heatmapCells(
+  db: Tx,
+  tenantId: string,
+  unitId: string,
+  rule: HeatmapRule,
+): Promise<HeatmapCell[]> {
+  const order = sqlArray([...rule.order]);
+  const cutoff = rule.cutoff ? sql`and a.assessed_on >= ${rule.cutoff}::date` : sql``;
+  const res = await db.execute<HeatmapCell>(sql`
+    with kids as (
+      select k.id, k.path from org_units k
+      where k.tenant_id = ${tenantId} and k.parent_id = ${unitId} and k.active
+    ), emp as (
+      select e.id, e.position_id, kids.id as kid from kids
+      join org_units s on s.tenant_id = ${tenantId} and s.path like kids.path || '%'
+      join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
+      where e.position_id is not null
+    ), req as (
+      select emp.id as employee_id, emp.kid, ps.competency_id, ps.required_level from emp
+      join position_standards ps on ps.tenant_id = ${tenantId} and ps.position_id = emp.position_id
+      join competencies c on c.id = ps.competency_id and c.active
+    ), cur as (
+      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level
+      from assessments a join emp on emp.id = a.employee_id
+      where a.tenant_id = ${tenantId} and a.source = any(${order}::text[]) ${cutoff}
+      order by a.employee_id, a.competency_id, array_position(${order}::text[], a.source),
+        a.assessed_on desc, a.created_at desc
+    )
+    select req.kid as unit_id, req.competency_id, count(*)::int as required,
+      (count(*) filter (where cur.level is null or cur.level < req.required_level))::int as below
+    from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
+    group by req.kid, req.competency_id`);
+  return res.rows;
+}

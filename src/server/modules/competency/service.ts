@@ -1,0 +1,152 @@
+import {
+  DEFAULT_RULE,
+  reconcile,
+  type AssessmentSource,
+  type ReconcileRule,
+} from '../../../domain/competency/reconcile.js';
+import { gaps, jpm, type Requirement } from '../../../domain/competency/gaps.js';
+import type { Db } from '../../db/client.js';
+import { hasRole, type AuthContext } from '../../http/auth.js';
+import { forbidden, notFound } from '../../http/errors.js';
+import { employeeReadScope } from '../employees/policy.js';
+import * as repo from './repository.js';
+import {
+  ReconcileRuleSetting,
+  type CompetencyDtoT,
+  type CompetencyProfileT,
+  type HeatmapT,
+} from './schemas.js';
+
+/** yyyy-mm-dd of now in the time zone. */
+export const todayIn = (timeZone: string, now = new Date()) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
+    now,
+  );
+
+/** The tenant's rule (settings.competency.reconcileRule), missing or invalid parts from DEFAULT_RULE. */
+export function ruleOf(settings: Record<string, unknown> | undefined): ReconcileRule {
+  const competency = settings?.competency as Record<string, unknown> | undefined;
+  const parsed = ReconcileRuleSetting.safeParse(competency?.reconcileRule);
+  if (!parsed.success) return DEFAULT_RULE;
+  return {
+    order: parsed.data.order ?? DEFAULT_RULE.order,
+    maxAgeMonths:
+      parsed.data.maxAgeMonths === undefined ? DEFAULT_RULE.maxAgeMonths : parsed.data.maxAgeMonths,
+    disagreementThreshold: parsed.data.disagreementThreshold ?? DEFAULT_RULE.disagreementThreshold,
+  };
+}
+
+/** Same month arithmetic as reconcile(): the oldest date that still counts. */
+function cutoffOf(today: string, months: number | null): string | null {
+  if (months === null) return null;
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - months;
+  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+export function competencyService(db: Db) {
+  async function context(tenantId: string) {
+    const tenant = await repo.tenantSettings(db, tenantId);
+    return {
+      today: todayIn(tenant?.time_zone ?? 'Asia/Jayapura'),
+      rule: ruleOf(tenant?.settings),
+    };
+  }
+
+  async function list(ctx: AuthContext): Promise<CompetencyDtoT[]> {
+    const { today } = await context(ctx.tenantId);
+    return repo.listCompetencies(db, ctx.tenantId, today);
+  }
+
+  async function profile(ctx: AuthContext, nip: string): Promise<CompetencyProfileT> {
+    const employee = await repo.findEmployee(db, ctx.tenantId, nip, employeeReadScope(ctx));
+    if (!employee) throw notFound();
+    const { today, rule } = await context(ctx.tenantId);
+    const [competencies, standards, assessments] = await Promise.all([
+      repo.listCompetencies(db, ctx.tenantId, today),
+      employee.position_id ? repo.standardsOf(db, ctx.tenantId, employee.position_id) : [],
+      repo.assessmentsOf(db, ctx.tenantId, employee.id),
+    ]);
+    const requirements: Requirement[] = standards.map((s) => ({
+      competencyId: s.competency_id,
+      required: s.required_level,
+    }));
+    const required = new Map(requirements.map((r) => [r.competencyId, r.required]));
+    const byCompetency = new Map<string, typeof assessments>();
+    for (const a of assessments) {
+      const list = byCompetency.get(a.competency_id) ?? [];
+      list.push(a);
+      byCompetency.set(a.competency_id, list);
+    }
+    const current = new Map<string, number>();
+    const items: CompetencyProfileT['items'] = [];
+    for (const c of competencies) {
+      const own = (byCompetency.get(c.id) ?? []).map((a) => ({
+        id: a.id,
+        source: a.source as AssessmentSource,
+        level: a.level,
+        assessedOn: a.assessed_on,
+      }));
+      const r = reconcile(own, rule, today);
+      if (r) current.set(c.id, r.level);
+      const req = required.get(c.id) ?? null;
+      if (req === null && own.length === 0) continue;
+      items.push({
+        competencyId: c.id,
+        code: c.code,
+        name: c.name,
+        group: c.group,
+        required: req,
+        current: r?.level ?? null,
+        source: r?.source ?? null,
+        assessedOn: r?.assessedOn ?? null,
+        gap: null,
+        needsReview: r?.needsReview ?? false,
+        bySource: r?.bySource ?? {},
+      });
+    }
+    const gapOf = new Map(gaps(requirements, current).map((g) => [g.competencyId, g.gap]));
+    for (const item of items) item.gap = gapOf.get(item.competencyId) ?? null;
+    return {
+      nip: employee.nip,
+      positionId: employee.position_id,
+      positionName: employee.position_name,
+      jpm: jpm(requirements, current),
+      items,
+    };
+  }
+
+  async function heatmap(ctx: AuthContext, unitId: string | undefined): Promise<HeatmapT> {
+    const wide = hasRole(ctx, 'admin', 'pimpinan');
+    // An operator without a unit asked for starts at their own OPD.
+    const wanted = unitId ?? (wide ? null : (ctx.operatorUnitIds[0] ?? null));
+    if (!wide && !wanted) throw forbidden();
+    const unit = await repo.findUnit(db, ctx.tenantId, wanted);
+    if (!unit) throw notFound();
+    if (!wide && !ctx.operatorUnitIds.some((id) => unit.path.includes(`/${id}/`))) throw forbidden();
+    const { today, rule } = await context(ctx.tenantId);
+    const [units, competencies, cells] = await Promise.all([
+      repo.childUnits(db, ctx.tenantId, unit.id),
+      repo.listCompetencies(db, ctx.tenantId, today),
+      repo.heatmapCells(db, ctx.tenantId, unit.id, {
+        order: rule.order,
+        cutoff: cutoffOf(today, rule.maxAgeMonths),
+      }),
+    ]);
+    return {
+      unitId: unit.id,
+      units,
+      competencies: competencies.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+      cells: cells.map((c) => ({
+        unitId: c.unit_id,
+        competencyId: c.competency_id,
+        required: c.required,
+        below: c.below,
+        share: c.required ? Math.round((10_000 * c.below) / c.required) / 10_000 : 0,
+      })),
+    };
+  }
+
+  return { list, profile, heatmap };
+}
+export type CompetencyService = ReturnType<typeof competencyService>;
