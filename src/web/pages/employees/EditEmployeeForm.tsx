@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, TextInput, Title } from '@mantine/core';
+import { Button, Checkbox, Group, Paper, SimpleGrid, Stack, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { validateEmployee } from '../../../domain/employee';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { NameFields, StatusGolonganFields } from './PersonFields';
+import { NameFields, StatusGolonganFields, SupervisorContactFields } from './PersonFields';
 import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
 
 const ORDER = [
@@ -93,25 +93,7 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
           <NameFields values={v} field={field} set={set} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <StatusGolonganFields values={v} field={field} set={set} />
-            <TextInput
-              {...field('supervisorNip')}
-              inputMode="numeric"
-              value={v.supervisorNip}
-              onChange={(x) => set('supervisorNip')(x.currentTarget.value)}
-            />
-            <TextInput
-              {...field('email')}
-              type="email"
-              autoComplete="off"
-              value={v.email}
-              onChange={(x) => set('email')(x.currentTarget.value)}
-            />
-            <TextInput
-              {...field('phone')}
-              type="tel"
-              value={v.phone}
-              onChange={(x) => set('phone')(x.currentTarget.value)}
-            />
+            <SupervisorContactFields values={v} field={field} set={set} />
           </SimpleGrid>
           <Checkbox
             id="edit-active"

@@ -9,7 +9,7 @@ import { normalizeNip } from '../../../domain/nip';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { positionsQuery, useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { NameFields, StatusGolonganFields } from './PersonFields';
+import { NameFields, StatusGolonganFields, SupervisorContactFields } from './PersonFields';
 import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -143,24 +143,7 @@ export function NewEmployeePage() {
                 value={v.positionId}
                 onChange={set('positionId')}
               />
-              <TextInput
-                {...field('supervisorNip')}
-                inputMode="numeric"
-                value={v.supervisorNip}
-                onChange={(x) => set('supervisorNip')(x.currentTarget.value)}
-              />
-              <TextInput
-                {...field('email')}
-                type="email"
-                value={v.email}
-                onChange={(x) => set('email')(x.currentTarget.value)}
-              />
-              <TextInput
-                {...field('phone')}
-                type="tel"
-                value={v.phone}
-                onChange={(x) => set('phone')(x.currentTarget.value)}
-              />
+              <SupervisorContactFields values={v} field={field} set={set} />
             </SimpleGrid>
             <Text size="sm" c="dimmed">
               {t('common.optional')}: {labels.frontTitle}, {labels.backTitle}, {labels.golongan},{' '}

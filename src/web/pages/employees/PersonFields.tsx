@@ -3,20 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { golonganOptionsFor } from '../../lib/golongan-options';
 import { STATUSES } from '../../search';
 
-type Key = 'frontTitle' | 'name' | 'backTitle' | 'status' | 'golongan';
+type Key = 'frontTitle' | 'name' | 'backTitle' | 'status' | 'golongan' | 'supervisorNip' | 'email' | 'phone';
 interface FieldProps {
   id: string;
   label?: string;
   error?: string;
 }
-interface Props {
-  values: Record<Key, string>;
-  field: (k: Key) => FieldProps;
-  set: (k: Key) => (value: string | null) => void;
+interface Props<K extends Key> {
+  values: Record<K, string>;
+  field: (k: K) => FieldProps;
+  set: (k: K) => (value: string | null) => void;
 }
 
 /** Name with its academic titles: the same three inputs in every employee form. */
-export function NameFields({ values: v, field, set }: Props) {
+export function NameFields({ values: v, field, set }: Props<'frontTitle' | 'name' | 'backTitle'>) {
   return (
     <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="md">
       <TextInput
@@ -40,7 +40,7 @@ export function NameFields({ values: v, field, set }: Props) {
 }
 
 /** Status and the golongan that fits it (PNS I/a–IV/e, PPPK I–XVII), for a grid of the caller's. */
-export function StatusGolonganFields({ values: v, field, set }: Props) {
+export function StatusGolonganFields({ values: v, field, set }: Props<'status' | 'golongan'>) {
   const { t } = useTranslation();
   return (
     <>
@@ -60,6 +60,37 @@ export function StatusGolonganFields({ values: v, field, set }: Props) {
         data={golonganOptionsFor(v.status)}
         value={v.golongan || null}
         onChange={set('golongan')}
+      />
+    </>
+  );
+}
+
+/** Supervisor NIP and contact, for a grid of the caller's. */
+export function SupervisorContactFields({
+  values: v,
+  field,
+  set,
+}: Props<'supervisorNip' | 'email' | 'phone'>) {
+  return (
+    <>
+      <TextInput
+        {...field('supervisorNip')}
+        inputMode="numeric"
+        value={v.supervisorNip}
+        onChange={(x) => set('supervisorNip')(x.currentTarget.value)}
+      />
+      <TextInput
+        {...field('email')}
+        type="email"
+        autoComplete="off"
+        value={v.email}
+        onChange={(x) => set('email')(x.currentTarget.value)}
+      />
+      <TextInput
+        {...field('phone')}
+        type="tel"
+        value={v.phone}
+        onChange={(x) => set('phone')(x.currentTarget.value)}
       />
     </>
   );
