@@ -13,7 +13,15 @@ import { Loading } from './components/States';
 import { can, type Screen } from './lib/access';
 import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
 import { queryClient, setSignedOutHandler } from './queryClient';
-import { auditSearch, employeeSearch, importSearch, signInSearch, unitSearch, userSearch } from './search';
+import {
+  auditSearch,
+  employeeSearch,
+  gapMapSearch,
+  importSearch,
+  signInSearch,
+  unitSearch,
+  userSearch,
+} from './search';
 
 const rootRoute = createRootRouteWithContext<{ queryClient: QueryClient }>()({
   component: Outlet,
@@ -72,6 +80,12 @@ const profileRoute = createRoute({
   ...page('/pegawai/$nip'),
   component: lazyRouteComponent(() => import('./pages/employees/Profile'), 'ProfilePage'),
 });
+const gapMapRoute = createRoute({
+  ...page('/kompetensi/peta'),
+  validateSearch: gapMapSearch,
+  beforeLoad: guard('gapMap'),
+  component: lazyRouteComponent(() => import('./pages/competency/GapMap'), 'GapMapPage'),
+});
 const importRoute = createRoute({
   ...page('/impor'),
   validateSearch: importSearch,
@@ -106,6 +120,7 @@ const routeTree = rootRoute.addChildren([
     employeesRoute,
     newEmployeeRoute,
     profileRoute,
+    gapMapRoute,
     importRoute,
     usersRoute,
     auditRoute,

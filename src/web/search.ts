@@ -76,6 +76,7 @@ export const importSearch = (s: Record<string, unknown>): ImportSearch => ({
   job: str(s.job),
 });
 
+export const gapMapSearch = (s: Record<string, unknown>): { unitId?: string } => ({ unitId: str(s.unitId) });
 export const unitSearch = (s: Record<string, unknown>): { q?: string } => ({ q: str(s.q) });
 export const signInSearch = (s: Record<string, unknown>): { redirect?: string } => {
   const r = str(s.redirect);

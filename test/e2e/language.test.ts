@@ -26,6 +26,7 @@ describe('language switch', () => {
       'Home',
       'Units',
       'Employees',
+      'Gap map',
       'Import data',
       'My account',
     ]);

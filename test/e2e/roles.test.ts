@@ -5,12 +5,24 @@ import { assertWebServed, launch } from './support';
 
 const MENU: Record<string, { items: string[]; section: RegExp }> = {
   admin: {
-    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Impor data', 'Pengguna', 'Jejak audit', 'Akun saya'],
+    items: [
+      'Beranda',
+      'Unit kerja',
+      'Pegawai',
+      'Peta kesenjangan',
+      'Impor data',
+      'Pengguna',
+      'Jejak audit',
+      'Akun saya',
+    ],
     section: /pegawai menurut status/i,
   },
-  pimpinan: { items: ['Beranda', 'Unit kerja', 'Pegawai', 'Akun saya'], section: /pegawai menurut status/i },
+  pimpinan: {
+    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Peta kesenjangan', 'Akun saya'],
+    section: /pegawai menurut status/i,
+  },
   'operator.dukcapil': {
-    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Impor data', 'Akun saya'],
+    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Peta kesenjangan', 'Impor data', 'Akun saya'],
     section: /opd saya/i,
   },
   'atasan.dukcapil': { items: ['Beranda', 'Pegawai', 'Akun saya', 'Profil saya'], section: /bawahan saya/i },

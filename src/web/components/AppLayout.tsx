@@ -12,7 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNav } from './links';
 
 interface NavItem {
-  to: '/' | '/unit' | '/pegawai' | '/impor' | '/pengguna' | '/audit' | '/akun';
+  to: '/' | '/unit' | '/pegawai' | '/kompetensi/peta' | '/impor' | '/pengguna' | '/audit' | '/akun';
   label: string;
   screen: Screen;
 }
@@ -24,6 +24,7 @@ function useNavItems(): NavItem[] {
     { to: '/', label: t('nav.home'), screen: 'home' },
     { to: '/unit', label: t('nav.units'), screen: 'units' },
     { to: '/pegawai', label: t('nav.employees'), screen: 'employees' },
+    { to: '/kompetensi/peta', label: t('nav.gapMap'), screen: 'gapMap' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },

@@ -7,6 +7,7 @@ export const ACCESS = {
   employees: ['admin', 'operator', 'atasan', 'pimpinan'],
   newEmployee: ['admin', 'operator'],
   import: ['admin', 'operator'],
+  gapMap: ['admin', 'operator', 'pimpinan'],
   users: ['admin'],
   audit: ['admin'],
   account: null,

@@ -10,6 +10,7 @@ import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
 import { formatDate, formatNumber } from '../../lib/format';
+import { CompetencySection } from './CompetencySection';
 import { EditEmployeeForm } from './EditEmployeeForm';
 import { MoveForm } from './MoveForm';
 import { ScrollBox } from '../../components/ScrollBox';
@@ -135,6 +136,7 @@ function ProfileView({ e }: { e: EmployeeDetail }) {
           </SimpleGrid>
         </Section>
       </SimpleGrid>
+      <CompetencySection nip={e.nip} />
       {hasPersonal && (
         <Section title={t('profile.personal')} id="personal">
           <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} spacing="sm" m={0}>

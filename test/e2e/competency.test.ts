@@ -1,0 +1,124 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
+import { assertWebServed, launch } from './support';
+
+const noSidewaysScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
+
+describe('competency profile and gap map', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    await assertWebServed(baseUrl());
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('a pegawai sees their own competency profile on a 360 px phone', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, 'pegawai.dukcapil');
+    await page.getByRole('button', { name: /buka menu/i }).click();
+    await page.getByRole('link', { name: /profil saya/i }).click();
+    const section = page.getByRole('region', { name: /^profil kompetensi$/i });
+    await section.waitFor();
+    await section.getByText(/job-person match/i).waitFor();
+    await section.getByText(/ — (memenuhi syarat|masih memenuhi syarat|kurang memenuhi syarat)$/i).waitFor();
+    // Phones get one card per competency.
+    const cards = section.getByRole('list', { name: /kompetensi: standar/i });
+    await cards.waitFor();
+    expect(await cards.getByRole('listitem').count()).toBeGreaterThan(0);
+    await section
+      .getByText(/^(mandiri|atasan|rekan|assessment center|tes)$/i)
+      .first()
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'profil-kompetensi-360');
+
+    // The radar chart loads on request; the table stays there for screen readers.
+    await section.getByRole('button', { name: /lihat grafik/i }).click();
+    await section.getByRole('img', { name: /radar kompetensi/i }).waitFor();
+    expect(await section.getByRole('table').count()).toBe(1);
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'profil-kompetensi-radar-360');
+    await context.close();
+  });
+
+  it('admin drills down the gap map and follows a cell to the employee list', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    await page
+      .getByRole('navigation', { name: /menu utama/i })
+      .getByRole('link', { name: /peta kesenjangan/i })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /peta kesenjangan kompetensi/i }).waitFor();
+    const table = page.getByRole('table', { name: /kesenjangan kompetensi per unit/i });
+    await table.waitFor();
+    await page.waitForLoadState('networkidle');
+    expect(await page.title()).toMatch(/· Asah$/);
+    await expectAccessible(page);
+    await screenshot(page, 'peta-kesenjangan-1280');
+
+    await table.getByRole('link', { name: /^dinas kependudukan dan pencatatan sipil$/i }).click();
+    await page.waitForURL((u) => u.searchParams.has('unitId'));
+    const unitId = new URL(page.url()).searchParams.get('unitId')!;
+    const trail = page.getByRole('navigation', { name: /unit yang dibuka/i });
+    await trail.getByText(/^dinas kependudukan dan pencatatan sipil$/i).waitFor();
+    const child = page.getByRole('table', { name: /kesenjangan kompetensi per unit/i });
+    await child.waitFor();
+    expect(await child.getByRole('rowheader').count()).toBeGreaterThan(0);
+    expect(await child.getByRole('rowheader').allTextContents()).not.toContain(
+      'Dinas Kependudukan dan Pencatatan Sipil',
+    );
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, 'peta-kesenjangan-dukcapil-1280');
+
+    // A cell opens the employee list of its unit.
+    const cell = child.locator('tbody td a[href^="/pegawai"]').first();
+    const href = await cell.getAttribute('href');
+    expect(href).toMatch(/^\/pegawai\?unitId=/);
+    await cell.click();
+    await page.getByRole('heading', { level: 1, name: /^pegawai$/i }).waitFor();
+    const target = new URL(page.url());
+    expect(target.pathname).toBe('/pegawai');
+    expect(target.searchParams.get('unitId')).toBeTruthy();
+    expect(target.searchParams.get('unitId')).not.toBe(unitId);
+
+    // Back on the map the breadcrumb leads up again.
+    await page.goBack();
+    await trail.getByRole('link').first().click();
+    await page.waitForURL((u) => u.searchParams.get('unitId') !== unitId);
+    await context.close();
+  });
+
+  it('the gap map fits a 360 px phone', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, 'operator.dukcapil');
+    await page.goto(`${baseUrl()}/kompetensi/peta`);
+    await page.getByRole('heading', { level: 1, name: /peta kesenjangan kompetensi/i }).waitFor();
+    await page.getByRole('navigation', { name: /unit yang dibuka/i }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'peta-kesenjangan-360');
+    await context.close();
+  });
+});
