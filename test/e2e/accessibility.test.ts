@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { assertWebServed, launch } from './support';
+import { useBrowser } from './support';
 
 /** Opens a page by its address and waits for its <h1>. */
 async function open(page: Page, path: string, h1: RegExp) {
@@ -22,17 +22,10 @@ async function firstProfilePath(page: Page): Promise<string> {
 }
 
 describe('accessibility and small screens', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await assertWebServed(baseUrl());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('every main page is axe clean at 1280 px, with an <h1> and a title', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/masuk`);
     await page.getByRole('heading', { level: 1, name: /masuk/i }).waitFor();
@@ -81,7 +74,7 @@ describe('accessibility and small screens', () => {
   });
 
   it('the employee list and a profile fit 360 px without sideways scrolling', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,

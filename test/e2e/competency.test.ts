@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { assertWebServed, launch } from './support';
+import { useBrowser } from './support';
 
 const noSidewaysScroll = async (page: Page) =>
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
@@ -9,17 +9,10 @@ const noSidewaysScroll = async (page: Page) =>
   );
 
 describe('competency profile and gap map', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await assertWebServed(baseUrl());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('a pegawai sees their own competency profile on a 360 px phone', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,
@@ -56,7 +49,7 @@ describe('competency profile and gap map', () => {
   });
 
   it('admin drills down the gap map and follows a cell to the employee list', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
     await page
@@ -105,7 +98,7 @@ describe('competency profile and gap map', () => {
   });
 
   it('the gap map fits a 360 px phone', async () => {
-    const context = await browser.newContext({
+    const context = await browser().newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
       hasTouch: true,

@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, screenshot, signIn } from '../helpers/browser';
-import { assertWebServed, launch } from './support';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { screenshot, signIn } from '../helpers/browser';
+import { useBrowser } from './support';
 
 // New Disdukcapil employees; serials in the 900s do not occur in the demo data (random, so a rerun on
 // a long-lived dev database still adds new people).
@@ -21,17 +21,10 @@ async function upload(page: Page, name: string, text: string) {
 }
 
 describe('operator imports employees from a CSV file', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await assertWebServed(baseUrl());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('shows the bad row, accepts the fixed file, and the new employee can be found and opened', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'operator.dukcapil');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
 

@@ -1,20 +1,12 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseUrl, screenshot, signIn } from '../helpers/browser';
-import { assertWebServed, launch } from './support';
+import { useBrowser } from './support';
 
 describe('language switch', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await assertWebServed(baseUrl());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   it('switches the whole UI to English, is remembered, and switches back', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const page = await browser().newPage({ viewport: { width: 1280, height: 900 } });
     await signIn(page, 'operator.bkpsdm');
     await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
 
@@ -49,7 +41,7 @@ describe('language switch', () => {
   });
 
   it('the sign-in page can be read in English before signing in', async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     await page.goto(`${baseUrl()}/masuk`);
     await page.getByRole('button', { name: /bahasa: english/i }).click();
     await page.getByRole('heading', { level: 1, name: 'Sign in' }).waitFor();

@@ -1,7 +1,6 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { baseUrl, signIn } from '../helpers/browser';
-import { assertWebServed, launch } from './support';
+import { useBrowser } from './support';
 
 const MENU: Record<string, { items: string[]; section: RegExp }> = {
   admin: {
@@ -31,18 +30,11 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
 };
 
 describe('each role lands on its first screen and sees only its menu', () => {
-  let browser: Browser;
-  beforeAll(async () => {
-    await assertWebServed(baseUrl());
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  const browser = useBrowser();
 
   for (const [user, expected] of Object.entries(MENU)) {
     it(user, async () => {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       await signIn(page, user);
       expect(new URL(page.url()).pathname).toBe('/');
@@ -55,7 +47,7 @@ describe('each role lands on its first screen and sees only its menu', () => {
   }
 
   it('a screen outside the role says so instead of showing data', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await signIn(page, 'pegawai.dukcapil');
     await page.goto(`${baseUrl()}/pengguna`);
@@ -64,7 +56,7 @@ describe('each role lands on its first screen and sees only its menu', () => {
   });
 
   it('a signed-out visitor is sent to /masuk and comes back after signing in', async () => {
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/unit?q=dukcapil`);
     await page.waitForURL((u) => u.pathname === '/masuk');

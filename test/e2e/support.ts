@@ -1,4 +1,22 @@
-export { launchBrowser as launch } from '../helpers/browser';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { baseUrl, launchBrowser } from '../helpers/browser';
+
+/**
+ * One Chromium for the enclosing describe block: checks the web app is served, launches before the
+ * tests and closes after them. Returns a getter for the running browser.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    await assertWebServed(baseUrl());
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => browser!;
+}
 
 /**
  * Fails fast, with the reason, when the server does not hand out the built web app (e.g. its static

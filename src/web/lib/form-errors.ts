@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { problemMessage } from '../../domain/problems';
 import type { FieldIssue } from '../../domain/employee';
 import { ApiError } from '../api/client';
@@ -41,3 +42,18 @@ export function fromApiError(e: unknown): { fields: FieldErrors; title: string |
 
 /** "" → null, so optional fields are cleared rather than sent as empty strings. */
 export const orNull = (v: string) => (v.trim() === '' ? null : v.trim());
+
+/**
+ * A form's error state: messages by field plus a summary title. `showApiError` puts an API refusal
+ * where it belongs (beside the fields it names, or in the summary); nothing the user typed is touched.
+ */
+export function useFormErrors() {
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [title, setTitle] = useState<string | null>(null);
+  const showApiError = (err: unknown) => {
+    const r = fromApiError(err);
+    setErrors(r.fields);
+    setTitle(r.title);
+  };
+  return { errors, setErrors, title, setTitle, showApiError };
+}

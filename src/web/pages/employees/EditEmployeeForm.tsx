@@ -7,7 +7,7 @@ import { validateEmployee } from '../../../domain/employee';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { NameFields, StatusGolonganFields, SupervisorContactFields } from './PersonFields';
-import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
+import { issuesToErrors, useFormErrors, orNull, summaryItems } from '../../lib/form-errors';
 
 const ORDER = [
   'frontTitle',
@@ -35,8 +35,7 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
     phone: e.phone ?? '',
     active: e.active,
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [title, setTitle] = useState<string | null>(null);
+  const { errors, setErrors, title, setTitle, showApiError } = useFormErrors();
   const set = (k: keyof typeof v) => (val: string | boolean | null) =>
     setV((s) => ({ ...s, [k]: val ?? '' }));
   const labels: Record<string, string> = Object.fromEntries(ORDER.map((k) => [k, t(`form.${k}`)]));
@@ -65,11 +64,7 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
       notifications.show({ color: 'teal', message: t('form.updated') });
       onDone();
     },
-    onError: (err) => {
-      const r = fromApiError(err);
-      setErrors(r.fields);
-      setTitle(r.title);
-    },
+    onError: showApiError,
   });
 
   const submit = (ev: FormEvent) => {

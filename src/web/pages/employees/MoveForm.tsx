@@ -9,7 +9,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { UnitSelect } from '../../components/UnitSelect';
 import { hasRole } from '../../lib/access';
 import { parseDateInput, todayInput } from '../../lib/format';
-import { fromApiError, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
+import { orNull, summaryItems, type FieldErrors, useFormErrors } from '../../lib/form-errors';
 import { golonganOptionsFor } from '../../lib/golongan-options';
 
 const NONE = '__none__';
@@ -28,8 +28,7 @@ export function MoveForm({ employee: e, onDone }: { employee: EmployeeDetail; on
     effectiveFrom: todayInput(),
     note: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [title, setTitle] = useState<string | null>(null);
+  const { errors, setErrors, title, setTitle, showApiError } = useFormErrors();
   const set = (k: keyof typeof v) => (val: string | null) => setV((s) => ({ ...s, [k]: val ?? '' }));
   const labels: Record<string, string> = {
     unitId: t('form.unit'),
@@ -67,11 +66,7 @@ export function MoveForm({ employee: e, onDone }: { employee: EmployeeDetail; on
       notifications.show({ color: 'teal', message: t('form.moved') });
       onDone();
     },
-    onError: (err) => {
-      const r = fromApiError(err);
-      setErrors(r.fields);
-      setTitle(r.title);
-    },
+    onError: showApiError,
   });
 
   const submit = (ev: FormEvent) => {

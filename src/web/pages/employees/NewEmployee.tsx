@@ -14,7 +14,7 @@ import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
 import { hasRole } from '../../lib/access';
-import { fromApiError, issuesToErrors, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
+import { issuesToErrors, useFormErrors, orNull, summaryItems } from '../../lib/form-errors';
 
 const ORDER = [
   'nip',
@@ -52,8 +52,7 @@ export function NewEmployeePage() {
     email: '',
     phone: '',
   });
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const [title, setTitle] = useState<string | null>(null);
+  const { errors, setErrors, title, setTitle, showApiError } = useFormErrors();
   const set = (k: Key) => (val: string | null) => setV((s) => ({ ...s, [k]: val ?? '' }));
   const labels = Object.fromEntries(
     ORDER.map((k) => [k, t(`form.${k === 'unitId' ? 'unit' : k === 'positionId' ? 'position' : k}`)]),
@@ -91,11 +90,7 @@ export function NewEmployeePage() {
       notifications.show({ color: 'teal', message: t('form.created', { name: data.fullName }) });
       await navigate({ to: '/pegawai/$nip', params: { nip: data.nip } });
     },
-    onError: (err) => {
-      const r = fromApiError(err);
-      setErrors(r.fields);
-      setTitle(r.title);
-    },
+    onError: showApiError,
   });
 
   const submit = (ev: FormEvent) => {
