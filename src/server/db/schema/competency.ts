@@ -6,14 +6,17 @@ import {
   index,
   integer,
   jsonb,
+  numeric,
   pgTable,
   text,
+  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import { createdAt, id, tenantId } from './common.js';
-import { employees, positions, tenants } from './org.js';
+import { employees, orgUnits, positions, tenants } from './org.js';
 import { users } from './auth.js';
+import { files } from './files.js';
 
 /** One level of a competency as described in the dictionary (kamus kompetensi). */
 export interface CompetencyLevelText {
@@ -110,6 +113,8 @@ export const assessments = pgTable(
       onDelete: 'set null',
     }),
     evidenceNote: text('evidence_note'),
+    evidenceFileId: uuid('evidence_file_id').references(() => files.id, { onDelete: 'set null' }),
+    campaignId: uuid('campaign_id').references(() => assessmentCampaigns.id, { onDelete: 'set null' }),
     createdAt: createdAt(),
   },
   (t) => [
@@ -118,6 +123,109 @@ export const assessments = pgTable(
     check(
       'assessments_source_ck',
       sql`${t.source} in ('self', 'atasan', 'peer', 'assessment_center', 'test')`,
+    ),
+  ],
+);
+
+/**
+ * Required levels per position type (and optionally functional level): the template an admin
+ * applies in bulk to the positions of that type, then adjusts per position.
+ */
+export const competencyTemplates = pgTable(
+  'competency_templates',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    positionType: text('position_type').notNull(),
+    /** Functional level (jenjang) for fungsional positions; '' for every level of the type. */
+    positionLevel: text('position_level').notNull().default(''),
+    competencyId: uuid('competency_id')
+      .notNull()
+      .references(() => competencies.id, { onDelete: 'cascade' }),
+    requiredLevel: integer('required_level').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('competency_templates_uq').on(t.tenantId, t.positionType, t.positionLevel, t.competencyId),
+    check('competency_templates_level_ck', sql`${t.requiredLevel} between 1 and 5`),
+  ],
+);
+
+/**
+ * An assessment campaign run by an operator for a unit subtree: who assesses whom (self, atasan,
+ * peers) between two dates.
+ */
+export const assessmentCampaigns = pgTable(
+  'assessment_campaigns',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    name: text('name').notNull(),
+    unitId: uuid('unit_id')
+      .notNull()
+      .references(() => orgUnits.id),
+    sources: text('sources').array().notNull(),
+    startsOn: date('starts_on', { mode: 'string' }).notNull(),
+    dueOn: date('due_on', { mode: 'string' }).notNull(),
+    status: text('status').notNull().default('open'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('assessment_campaigns_tenant_idx').on(t.tenantId, t.startsOn),
+    check('assessment_campaigns_status_ck', sql`${t.status} in ('open', 'closed')`),
+    check('assessment_campaigns_dates_ck', sql`${t.dueOn} >= ${t.startsOn}`),
+  ],
+);
+
+/** One task of a campaign: `assessorEmployeeId` assesses `employeeId` as `source`. */
+export const campaignAssignments = pgTable(
+  'campaign_assignments',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    campaignId: uuid('campaign_id')
+      .notNull()
+      .references(() => assessmentCampaigns.id, { onDelete: 'cascade' }),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    assessorEmployeeId: uuid('assessor_employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    source: text('source').notNull(),
+    completedAt: timestamp('completed_at', { withTimezone: true }),
+    remindedAt: timestamp('reminded_at', { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('campaign_assignments_uq').on(t.campaignId, t.employeeId, t.assessorEmployeeId, t.source),
+    index('campaign_assignments_assessor_idx').on(t.tenantId, t.assessorEmployeeId, t.completedAt),
+    check('campaign_assignments_source_ck', sql`${t.source} in ('self', 'atasan', 'peer')`),
+  ],
+);
+
+/** Performance (SKP) per employee per year: the score used on the 9-box, with its predikat. */
+export const performanceRatings = pgTable(
+  'performance_ratings',
+  {
+    id: id(),
+    tenantId: tenantId().references(() => tenants.id),
+    employeeId: uuid('employee_id')
+      .notNull()
+      .references(() => employees.id, { onDelete: 'cascade' }),
+    year: integer('year').notNull(),
+    score: numeric('score', { precision: 5, scale: 2, mode: 'number' }).notNull(),
+    predikat: text('predikat'),
+    createdBy: uuid('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('performance_ratings_uq').on(t.tenantId, t.employeeId, t.year),
+    check('performance_ratings_score_ck', sql`${t.score} between 0 and 200`),
+    check(
+      'performance_ratings_predikat_ck',
+      sql`${t.predikat} is null or ${t.predikat} in ('sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang')`,
     ),
   ],
 );

@@ -3,3 +3,4 @@ export * from './auth.js';
 export * from './audit.js';
 export * from './imports.js';
 export * from './competency.js';
+export * from './files.js';
