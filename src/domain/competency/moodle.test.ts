@@ -219,3 +219,49 @@ describe('writeMoodleFramework ∘ parseMoodleFramework (property)', () => {
     );
   });
 });
+
+describe('backslash inside quoted fields (PHP fgetcsv/fputcsv escape character)', () => {
+  const header = MOODLE_HEADERS.join(',');
+  const fwRow =
+    ',FW,Kerangka,,1,"A,B","[{""scaleid"":1},{""id"":1,""scaledefault"":1,""proficient"":0},{""id"":2,""scaledefault"":0,""proficient"":1}]",,,,,,1,competency';
+
+  it('reads a \\" written by Moodle as a literal backslash and quote, not as the end of the field', () => {
+    // fputcsv writes the value  <p class=\"x\">a, b</p>  without doubling the quotes that follow a backslash.
+    const row = ',A,"Satu","<p class=\\"x\\">a, b</p>",1,,,,0,null,,,,';
+    const r = ok(parseMoodleFramework([header, fwRow, row, ''].join('\n')));
+    expect(r.competencies[0]!.description).toBe('<p class=\\"x\\">a, b</p>');
+  });
+
+  it('writes backslashes so that a PHP-style reader gets the value back, also before a quote and at the end', () => {
+    const values = ['a\\"b', 'a\\\\"b', 'ends with \\', 'two \\\\', '\\', 'x, \\"y\\" \\'];
+    const framework = {
+      idNumber: 'FW',
+      shortName: 'K',
+      description: '',
+      descriptionFormat: 1,
+      scale: { values: ['A', 'B'], defaultIndex: 0, proficientIndexes: [1] },
+      taxonomies: [],
+    };
+    const competencies = values.map((description, i) => ({
+      idNumber: `C${i}`,
+      parentIdNumber: null,
+      shortName: `N${i}`,
+      description,
+      descriptionFormat: 1,
+      related: [],
+    }));
+    const text = writeMoodleFramework(framework, competencies);
+    // As PHP fputcsv: a quote right after a backslash is not doubled.
+    expect(text).toContain(',"a\\"b",');
+    // A trailing backslash goes after the closing quote, where fgetcsv appends it.
+    expect(text).toContain(',"ends with "\\,');
+    const r = ok(parseMoodleFramework(text));
+    expect(r.competencies.map((c) => c.description)).toEqual(values);
+  });
+
+  it('reports a quoted field that never closes', () => {
+    const r = parseMoodleFramework([header, fwRow, ',A,"Satu,,1,,,,0,null,,,,'].join('\n'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.errors[0]!.message).toContain('baris teks 3');
+  });
+});

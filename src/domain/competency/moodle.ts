@@ -13,9 +13,12 @@
  * - related ID numbers are comma separated, a comma inside an ID number is written as %2C;
  * - Moodle's writer is PHP fputcsv: comma, '"' enclosure, LF line ends; its reader turns CRLF/CR into LF and
  *   requires every row to have as many columns as the header.
+ * - Both PHP's fputcsv and fgetcsv treat backslash as an escape character inside a quoted field: the
+ *   character after a backslash never opens, closes or doubles an enclosure, and both characters stay in
+ *   the value (`"a\"b"` reads as `a\"b`). Characters after a closing enclosure, up to the next comma, are
+ *   appended to the value. Reader and writer here follow those rules (see `readCsv` and `csvField`).
  */
 
-import { parse } from 'csv-parse/sync';
 import { parseScale, scaleColumns, type MoodleScale } from './moodle-scale.js';
 
 export type { MoodleScale } from './moodle-scale.js';
@@ -105,9 +108,85 @@ const C = {
 
 // ---------------------------------------------------------------------------------------------- writing
 
-/** Quote like PHP fputcsv: when the field holds a delimiter, quote, line break, tab, space or backslash. */
-function csvField(value: string): string {
-  return /[",\r\n\t \\]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+/**
+ * Quote like PHP fputcsv: when the field holds a delimiter, quote, line break, tab, space or backslash.
+ * Inside the quotes a backslash and the character after it are written as they are (PHP's reader keeps
+ * both and never treats that character as an enclosure), other quotes are doubled. A value ending in an
+ * unpaired backslash cannot sit inside the quotes (it would escape the closing one), so that backslash
+ * follows the closing quote, where PHP's reader appends it to the value.
+ */
+export function csvField(value: string): string {
+  if (!/[",\r\n\t \\]/.test(value)) return value;
+  let out = '';
+  let i = 0;
+  for (; i < value.length; i++) {
+    const ch = value[i]!;
+    if (ch === '\\') {
+      if (i + 1 === value.length) break;
+      out += ch + value[i + 1]!;
+      i++;
+    } else out += ch === '"' ? '""' : ch;
+  }
+  return i < value.length ? `"${out}"\\` : `"${out}"`;
+}
+
+/**
+ * Records of CSV text with LF line ends, read as PHP's fgetcsv reads them (see the module comment):
+ * `""` is a quote, a backslash keeps the next character literal (both stay), text after a closing quote
+ * joins the value, quotes inside an unquoted field are literal. Empty lines are skipped. A quoted field that
+ * never closes is reported with the text line where it opened.
+ */
+export function readCsv(text: string): { records: string[][] } | { unclosedAt: number } {
+  const records: string[][] = [];
+  let record: string[] = [];
+  let line = 1;
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // One field.
+    let value = '';
+    let j = i;
+    while (j < n && (text[j] === ' ' || text[j] === '\t')) j++;
+    if (j < n && text[j] === '"') {
+      const openedAt = line;
+      j++;
+      for (;;) {
+        if (j >= n) return { unclosedAt: openedAt };
+        const ch = text[j]!;
+        if (ch === '\\' && j + 1 < n) {
+          value += ch + text[j + 1]!;
+          if (text[j + 1] === '\n') line++;
+          j += 2;
+        } else if (ch === '"') {
+          if (text[j + 1] === '"') {
+            value += '"';
+            j += 2;
+          } else {
+            j++;
+            break;
+          }
+        } else {
+          if (ch === '\n') line++;
+          value += ch;
+          j++;
+        }
+      }
+    } else j = i;
+    while (j < n && text[j] !== ',' && text[j] !== '\n') value += text[j++]!;
+    record.push(value);
+    if (j < n && text[j] === ',') {
+      i = j + 1;
+      if (i === n) record.push('');
+      continue;
+    }
+    // End of line or of text.
+    if (!(record.length === 1 && record[0] === '')) records.push(record);
+    record = [];
+    line++;
+    i = j + 1;
+  }
+  if (record.length) records.push(record);
+  return { records };
 }
 
 /** CSV text in Moodle's export layout (LF line ends, as PHP fputcsv writes them). */
@@ -179,21 +258,20 @@ function splitList(text: string): string[] {
 export function parseMoodleFramework(csvText: string): MoodleParseResult {
   // Like Moodle's reader: drop the BOM and turn CRLF/CR into LF (inside quoted fields too).
   const text = csvText.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
-  let records: string[][];
-  try {
-    records = parse(text, {
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: true,
-    }) as string[][];
-  } catch (e) {
-    const lines = (e as { lines?: unknown }).lines;
-    const where = typeof lines === 'number' ? ` (sekitar baris teks ${lines})` : '';
+  const read = readCsv(text);
+  if ('unclosedAt' in read) {
     return {
       ok: false,
-      errors: [{ row: 1, column: null, message: `Berkas CSV tidak dapat dibaca${where}.` }],
+      errors: [
+        {
+          row: 1,
+          column: null,
+          message: `Berkas CSV tidak dapat dibaca: tanda kutip yang dibuka di baris teks ${read.unclosedAt} tidak pernah ditutup.`,
+        },
+      ],
     };
   }
+  const records = read.records;
   const errors: MoodleError[] = [];
   if (records.length === 0) {
     return { ok: false, errors: [{ row: 1, column: null, message: 'Berkas CSV kosong.' }] };
