@@ -22,6 +22,7 @@ import { registerErrorHandling } from './http/errors.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
 import { authService } from './modules/auth/service.js';
+import { competencyAdminRoutes } from './modules/competency-admin/routes.js';
 import { competencyRoutes } from './modules/competency/routes.js';
 import { competencyService } from './modules/competency/service.js';
 import { employeeRoutes } from './modules/employees/routes.js';
@@ -158,6 +159,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
   await app.register(competencyRoutes(competencyService(db)));
+  await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
