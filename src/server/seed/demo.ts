@@ -7,6 +7,7 @@ import { generateDemo, pickDemoAccounts, type DemoData } from '../../domain/demo
 import { fullName } from '../../domain/org.js';
 import { sqlArray, type Db, type Tx } from '../db/client.js';
 import { auditLog, orgUnits, positions, tenants, userRoles, users } from '../db/schema/index.js';
+import { seedCampaigns } from './campaigns.js';
 import { seedCompetency } from './competency.js';
 
 export interface SeedDemoOptions {
@@ -82,6 +83,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     const employeeIds = await insertEmployees(tx, tenantId, data, unitIds, positionIds, opts.onProgress);
     const userCount = await insertUsers(tx, tenantId, data, unitIds, employeeIds, passwordHash);
     const competency = await seedCompetency(tx, tenantId, data, positionIds, employeeIds);
+    await seedCampaigns(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,

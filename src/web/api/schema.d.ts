@@ -1149,7 +1149,60 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** Tambah kompetensi (lima level) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        /** @enum {string} */
+                        group: "M" | "SK" | "T";
+                        name: string;
+                        definition: string;
+                        levels: {
+                            title: string;
+                            description: string;
+                            /** @default [] */
+                            indicators?: string[];
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            group: "M" | "SK" | "T";
+                            name: string;
+                            definition: string;
+                            version: number;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string;
+                                indicators: string[];
+                            }[];
+                            active: boolean;
+                            effectiveFrom: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1273,6 +1326,658 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competencies/all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kamus kompetensi lengkap (termasuk yang nonaktif) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            group: "M" | "SK" | "T";
+                            name: string;
+                            definition: string;
+                            version: number;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string;
+                                indicators: string[];
+                            }[];
+                            active: boolean;
+                            effectiveFrom: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competencies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ubah kompetensi: membuat versi baru; penilaian lama tetap pada versinya */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        definition: string;
+                        levels: {
+                            title: string;
+                            description: string;
+                            /** @default [] */
+                            indicators?: string[];
+                        }[];
+                        effectiveFrom?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            changed: boolean;
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                /** @enum {string} */
+                                group: "M" | "SK" | "T";
+                                name: string;
+                                definition: string;
+                                version: number;
+                                levels: {
+                                    level: number;
+                                    title: string;
+                                    description: string;
+                                    indicators: string[];
+                                }[];
+                                active: boolean;
+                                effectiveFrom: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Aktifkan atau nonaktifkan kompetensi */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            /** @enum {string} */
+                            group: "M" | "SK" | "T";
+                            name: string;
+                            definition: string;
+                            version: number;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string;
+                                indicators: string[];
+                            }[];
+                            active: boolean;
+                            effectiveFrom: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/competencies/{id}/versions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat versi kompetensi */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            definition: string;
+                            levels: {
+                                level: number;
+                                title: string;
+                                description: string;
+                                indicators: string[];
+                            }[];
+                            effectiveFrom: string;
+                            createdAt: string;
+                            assessments: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competencies/moodle.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh kamus kompetensi sebagai kerangka kompetensi Moodle (CSV tool_lpimportcsv) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competencies/moodle": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor kerangka kompetensi Moodle (CSV)
+         * @description Unggah berkas pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. Satu kesalahan saja: 422 dengan baris dan kolomnya, dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            created: string[];
+                            newVersions: string[];
+                            unchanged: string[];
+                            dropped: string[];
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Templat standar per jenis jabatan (tanpa templat: usulan bawaan kelas jabatan) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            positionType: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                            positionLevel: string;
+                            stored: boolean;
+                            positions: number;
+                            cells: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                requiredLevel: number;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+        };
+        /** Simpan satu templat (mengganti semua selnya) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        positionType: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                        /** @default  */
+                        positionLevel?: string;
+                        cells: {
+                            /** Format: uuid */
+                            competencyId: string;
+                            requiredLevel: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            positionType: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                            positionLevel: string;
+                            stored: boolean;
+                            positions: number;
+                            cells: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                requiredLevel: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency-templates/apply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Terapkan templat ke semua jabatan sejenis
+         * @description `fill_missing`: hanya mengisi sel yang kosong. `overwrite`: juga menimpa level kompetensi yang ada di templat. Kompetensi lain tidak diubah.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        positionType: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                        /** @default  */
+                        positionLevel?: string;
+                        /** @enum {string} */
+                        mode: "fill_missing" | "overwrite";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            positions: number;
+                            inserted: number;
+                            updated: number;
+                            unchanged: number;
+                            /** @enum {string} */
+                            source: "stored" | "suggested";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/position-standards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Matriks standar kompetensi jabatan */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    positionType?: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                    q?: string;
+                    page?: number;
+                    pageSize?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            competencies: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                /** @enum {string} */
+                                group: "M" | "SK" | "T";
+                            }[];
+                            positions: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                type: string;
+                                level: string | null;
+                                holders: number;
+                                levels: {
+                                    [key: string]: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** Simpan sekumpulan perubahan sel (null menghapus); semua atau tidak sama sekali */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        changes: {
+                            /** Format: uuid */
+                            positionId: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            requiredLevel: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                            removed: number;
+                            unchanged: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/position-standards.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh matriks standar (XLSX, dengan lembar Petunjuk) */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    positionType?: "jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/position-standards/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor matriks standar (XLSX)
+         * @description Unggah berkas pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. Satu kesalahan saja: 422 dengan baris dan kolomnya, dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            inserted: number;
+                            updated: number;
+                            removed: number;
+                            unchanged: number;
+                            dryRun: boolean;
+                            rows: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1777,6 +2482,786 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employees/{nip}/assessments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Riwayat penilaian kompetensi pegawai */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nip: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            code: string;
+                            name: string;
+                            version: number;
+                            /** @enum {string} */
+                            source: "assessment_center" | "test" | "atasan" | "peer" | "self";
+                            level: number;
+                            assessedOn: string;
+                            assessorName: string | null;
+                            note: string | null;
+                            evidenceFileId: string | null;
+                            evidenceFileName: string | null;
+                            campaignId: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Simpan penilaian kompetensi (satu level per kompetensi) dari satu sumber
+         * @description self: pegawai itu sendiri; atasan: atasan dalam rantai atasan; peer: penilai yang ditugaskan pada kampanye terbuka; assessment_center/test: admin atau operator OPD pegawai. Semua atau tidak sama sekali.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nip: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "assessment_center" | "test" | "atasan" | "peer" | "self";
+                        /** Format: date */
+                        assessedOn?: string;
+                        evidenceFileId?: string | null;
+                        campaignId?: string | null;
+                        items: {
+                            /** Format: uuid */
+                            competencyId: string;
+                            level: number;
+                            note?: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                            assessedOn: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unggah berkas bukti (PDF/JPG/PNG, maksimal 5 MB) pada field multipart `file` */
+        post: {
+            parameters: {
+                query: {
+                    purpose: "evidence";
+                    nip: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            contentType: string;
+                            size: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh berkas (bagi yang boleh melihat pegawainya) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/assessment-tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tugas penilaian saya (belum dan sudah) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            pending: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                                /** @enum {string} */
+                                source: "self" | "atasan" | "peer";
+                                nip: string;
+                                name: string;
+                                positionName: string | null;
+                                dueOn: string;
+                                overdue: boolean;
+                                completedAt: string | null;
+                            }[];
+                            done: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                campaignId: string;
+                                campaignName: string;
+                                /** @enum {string} */
+                                source: "self" | "atasan" | "peer";
+                                nip: string;
+                                name: string;
+                                positionName: string | null;
+                                dueOn: string;
+                                overdue: boolean;
+                                completedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kampanye penilaian dengan kemajuannya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            sources: ("self" | "atasan" | "peer")[];
+                            startsOn: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            overdue: boolean;
+                            progress: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                            };
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat kampanye penilaian: tugas untuk semua pegawai aktif di unit dan bawahannya */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** Format: uuid */
+                        unitId: string;
+                        sources: ("self" | "atasan" | "peer")[];
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        dueOn: string;
+                        peersPerEmployee?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            sources: ("self" | "atasan" | "peer")[];
+                            startsOn: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            overdue: boolean;
+                            progress: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                            };
+                            bySource: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** @enum {string} */
+                                source: "self" | "atasan" | "peer";
+                            }[];
+                            units: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                code: string;
+                                name: string;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kampanye: kemajuan per unit dan per sumber */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            sources: ("self" | "atasan" | "peer")[];
+                            startsOn: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            overdue: boolean;
+                            progress: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                            };
+                            bySource: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** @enum {string} */
+                                source: "self" | "atasan" | "peer";
+                            }[];
+                            units: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                code: string;
+                                name: string;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kirim pengingat kepada penilai yang belum selesai (sekali dalam 24 jam) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notified: number;
+                            skipped: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/campaigns/{id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tutup kampanye */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            sources: ("self" | "atasan" | "peer")[];
+                            startsOn: string;
+                            dueOn: string;
+                            /** @enum {string} */
+                            status: "open" | "closed";
+                            overdue: boolean;
+                            progress: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                            };
+                            bySource: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** @enum {string} */
+                                source: "self" | "atasan" | "peer";
+                            }[];
+                            units: {
+                                assigned: number;
+                                done: number;
+                                share: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                code: string;
+                                name: string;
+                                overdue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh templat impor hasil assessment center */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assessments/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor hasil assessment center (XLSX/CSV)
+         * @description Unggah berkas pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. Satu kesalahan saja: 422 (baris dan kolom disebutkan) dan tidak ada yang disimpan. Hasil yang sama persis tidak ditambahkan lagi.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            totalRows: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                kode_kompetensi?: string;
+                                level?: string;
+                                tanggal?: string;
+                                catatan?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifikasi saya, terbaru dahulu, dengan jumlah yang belum dibaca */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unread: number;
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                kind: string;
+                                title: string;
+                                body: string;
+                                link: string | null;
+                                createdAt: string;
+                                readAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tandai satu notifikasi sudah dibaca */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tandai semua notifikasi sudah dibaca */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            updated: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
