@@ -86,6 +86,16 @@ const gapMapRoute = createRoute({
   beforeLoad: guard('gapMap'),
   component: lazyRouteComponent(() => import('./pages/competency/GapMap'), 'GapMapPage'),
 });
+const dictionaryRoute = createRoute({
+  ...page('/kompetensi/kamus'),
+  beforeLoad: guard('dictionary'),
+  component: lazyRouteComponent(() => import('./pages/competency/Dictionary'), 'DictionaryPage'),
+});
+const standardsRoute = createRoute({
+  ...page('/kompetensi/standar'),
+  beforeLoad: guard('standards'),
+  component: lazyRouteComponent(() => import('./pages/competency/Standards'), 'StandardsPage'),
+});
 const importRoute = createRoute({
   ...page('/impor'),
   validateSearch: importSearch,
@@ -121,6 +131,8 @@ const routeTree = rootRoute.addChildren([
     newEmployeeRoute,
     profileRoute,
     gapMapRoute,
+    dictionaryRoute,
+    standardsRoute,
     importRoute,
     usersRoute,
     auditRoute,

@@ -12,7 +12,17 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { LinkNav } from './links';
 
 interface NavItem {
-  to: '/' | '/unit' | '/pegawai' | '/kompetensi/peta' | '/impor' | '/pengguna' | '/audit' | '/akun';
+  to:
+    | '/'
+    | '/unit'
+    | '/pegawai'
+    | '/kompetensi/peta'
+    | '/kompetensi/kamus'
+    | '/kompetensi/standar'
+    | '/impor'
+    | '/pengguna'
+    | '/audit'
+    | '/akun';
   label: string;
   screen: Screen;
 }
@@ -25,6 +35,8 @@ function useNavItems(): NavItem[] {
     { to: '/unit', label: t('nav.units'), screen: 'units' },
     { to: '/pegawai', label: t('nav.employees'), screen: 'employees' },
     { to: '/kompetensi/peta', label: t('nav.gapMap'), screen: 'gapMap' },
+    { to: '/kompetensi/kamus', label: t('nav.dictionary'), screen: 'dictionary' },
+    { to: '/kompetensi/standar', label: t('nav.standards'), screen: 'standards' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },

@@ -8,6 +8,8 @@ export const ACCESS = {
   newEmployee: ['admin', 'operator'],
   import: ['admin', 'operator'],
   gapMap: ['admin', 'operator', 'pimpinan'],
+  dictionary: null,
+  standards: ['admin', 'operator', 'pimpinan'],
   users: ['admin'],
   audit: ['admin'],
   account: null,
