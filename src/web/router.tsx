@@ -12,6 +12,7 @@ import { AppLayout } from './components/AppLayout';
 import { Loading } from './components/States';
 import { can, type Screen } from './lib/access';
 import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
+import { assessSearch, campaignSearch, tasksSearch } from './pages/assessments/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
   auditSearch,
@@ -119,6 +120,30 @@ const accountRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/Account'), 'AccountPage'),
 });
 
+const tasksRoute = createRoute({
+  ...page('/penilaian'),
+  validateSearch: tasksSearch,
+  beforeLoad: guard('assessments'),
+  component: lazyRouteComponent(() => import('./pages/assessments/Tasks'), 'TasksPage'),
+});
+const assessRoute = createRoute({
+  ...page('/penilaian/$nip'),
+  validateSearch: assessSearch,
+  beforeLoad: guard('assessments'),
+  component: lazyRouteComponent(() => import('./pages/assessments/AssessmentForm'), 'AssessmentFormPage'),
+});
+const campaignsRoute = createRoute({
+  ...page('/kompetensi/kampanye'),
+  validateSearch: campaignSearch,
+  beforeLoad: guard('campaigns'),
+  component: lazyRouteComponent(() => import('./pages/assessments/Campaigns'), 'CampaignsPage'),
+});
+const acImportRoute = createRoute({
+  ...page('/kompetensi/impor-ac'),
+  beforeLoad: guard('campaigns'),
+  component: lazyRouteComponent(() => import('./pages/assessments/AcImport'), 'AcImportPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -137,6 +162,10 @@ const routeTree = rootRoute.addChildren([
     usersRoute,
     auditRoute,
     accountRoute,
+    tasksRoute,
+    assessRoute,
+    campaignsRoute,
+    acImportRoute,
     splatRoute,
   ]),
 ]);

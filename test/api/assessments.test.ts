@@ -47,11 +47,15 @@ const today = () =>
 
 beforeAll(async () => {
   t = await createTestApp();
-  [c.admin, c.op, c.opBkpsdm, c.atasan, c.pegawai, c.pimpinan] = await Promise.all(
-    ['admin', 'operator.dukcapil', 'operator.bkpsdm', 'atasan.dukcapil', 'pegawai.dukcapil', 'pimpinan'].map(
-      (u) => t.login(u),
-    ),
-  );
+  const names = {
+    admin: 'admin',
+    op: 'operator.dukcapil',
+    opBkpsdm: 'operator.bkpsdm',
+    atasan: 'atasan.dukcapil',
+    pegawai: 'pegawai.dukcapil',
+    pimpinan: 'pimpinan',
+  } as const;
+  for (const [k, u] of Object.entries(names)) c[k as keyof typeof names] = await t.login(u);
   pegawaiNip = ((await get('/api/auth/me', c.pegawai)).json() as { nip: string }).nip;
   atasanNip = ((await get('/api/auth/me', c.atasan)).json() as { nip: string }).nip;
   for (const x of (await get('/api/competencies', c.admin)).json() as { id: string; code: string }[])

@@ -9,6 +9,7 @@ import { useMe } from '../api/queries';
 import { applyLang, currentLang } from '../i18n';
 import { can, type Screen } from '../lib/access';
 import { LanguageSwitch } from './LanguageSwitch';
+import { NotificationBell } from './NotificationBell';
 import { LinkNav } from './links';
 
 interface NavItem {
@@ -19,6 +20,8 @@ interface NavItem {
     | '/kompetensi/peta'
     | '/kompetensi/kamus'
     | '/kompetensi/standar'
+    | '/penilaian'
+    | '/kompetensi/kampanye'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -37,6 +40,8 @@ function useNavItems(): NavItem[] {
     { to: '/kompetensi/peta', label: t('nav.gapMap'), screen: 'gapMap' },
     { to: '/kompetensi/kamus', label: t('nav.dictionary'), screen: 'dictionary' },
     { to: '/kompetensi/standar', label: t('nav.standards'), screen: 'standards' },
+    { to: '/penilaian', label: t('assessment.nav.tasks'), screen: 'assessments' },
+    { to: '/kompetensi/kampanye', label: t('assessment.nav.campaigns'), screen: 'campaigns' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },
@@ -65,7 +70,7 @@ function UserMenu() {
           py={6}
           style={{ borderRadius: 8, minHeight: 44 }}
         >
-          <Text fw={600} size="sm" truncate maw={{ base: 120, sm: 240 }}>
+          <Text fw={600} size="sm" truncate maw={{ base: 76, sm: 240 }}>
             {me.displayName}
           </Text>
         </UnstyledButton>
@@ -123,6 +128,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap={4} wrap="nowrap">
+            <NotificationBell />
             <LanguageSwitch signedIn />
             <UserMenu />
           </Group>

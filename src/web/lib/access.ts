@@ -8,6 +8,8 @@ export const ACCESS = {
   newEmployee: ['admin', 'operator'],
   import: ['admin', 'operator'],
   gapMap: ['admin', 'operator', 'pimpinan'],
+  assessments: ['atasan', 'pegawai'],
+  campaigns: ['admin', 'operator'],
   dictionary: null,
   standards: ['admin', 'operator', 'pimpinan'],
   users: ['admin'],

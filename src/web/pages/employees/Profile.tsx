@@ -10,6 +10,7 @@ import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
 import { formatDate, formatNumber } from '../../lib/format';
+import { AssessmentHistory } from './AssessmentHistory';
 import { CompetencySection } from './CompetencySection';
 import { EditEmployeeForm } from './EditEmployeeForm';
 import { MoveForm } from './MoveForm';
@@ -137,6 +138,7 @@ function ProfileView({ e }: { e: EmployeeDetail }) {
         </Section>
       </SimpleGrid>
       <CompetencySection nip={e.nip} />
+      <AssessmentHistory nip={e.nip} name={e.fullName} />
       {hasPersonal && (
         <Section title={t('profile.personal')} id="personal">
           <SimpleGrid component="dl" cols={{ base: 1, sm: 3 }} spacing="sm" m={0}>

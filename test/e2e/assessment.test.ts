@@ -1,0 +1,167 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
+import { useBrowser } from './support';
+
+const noSidewaysScroll = async (page: Page) =>
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+    page.viewportSize()!.width,
+  );
+
+/** Chooses a level in every competency card shown (the standard level when marked, else 3). */
+async function fillAll(page: Page) {
+  const groups = page.getByRole('radiogroup');
+  const n = await groups.count();
+  for (let i = 0; i < n; i++) {
+    const g = groups.nth(i);
+    if (!(await g.isVisible())) continue;
+    const standard = g.getByRole('radio', { name: /standar/i });
+    await ((await standard.count()) ? standard.first() : g.getByRole('radio', { name: /^level 3/i })).click();
+  }
+  return n;
+}
+
+describe('assessments in the browser', () => {
+  const browser = useBrowser();
+
+  it('a pegawai self-assesses on a 360 px phone from the task list and sees the profile updated', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, 'pegawai.dukcapil');
+    // The bell holds the seeded reminder.
+    await page.getByRole('button', { name: /notifikasi, \d+ belum dibaca/i }).waitFor();
+    await page.getByRole('button', { name: /buka menu/i }).click();
+    await page.getByRole('link', { name: /^penilaian$/i }).click();
+    await page.getByRole('heading', { level: 1, name: /tugas penilaian saya/i }).waitFor();
+    const self = page.getByRole('region', { name: /penilaian diri/i });
+    await self.getByText(/pemetaan kompetensi 2026/i).waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'penilaian-tugas-360');
+
+    await self
+      .getByRole('link', { name: /^nilai /i })
+      .first()
+      .click();
+    await page.getByRole('heading', { level: 1, name: /penilaian diri/i }).waitFor();
+    await page.getByText(/^0 dari \d+ terisi$/).waitFor();
+    // Saving with nothing chosen names the first competency in the summary.
+    await page.getByRole('button', { name: /simpan penilaian/i }).click();
+    await page
+      .getByRole('alert')
+      .getByText(/ada yang perlu diperbaiki/i)
+      .waitFor();
+    await page
+      .getByRole('radiogroup')
+      .first()
+      .getByRole('radio', { name: /^level 4/i })
+      .click();
+    await page.getByText(/^1 dari \d+ terisi$/).waitFor();
+    // A reload keeps the unsaved choice.
+    await page.reload();
+    await page.getByText(/pilihan yang belum tersimpan dipulihkan/i).waitFor();
+    await page.getByText(/^1 dari \d+ terisi$/).waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'penilaian-formulir-360');
+    await fillAll(page);
+    const progress = await page.getByText(/^\d+ dari \d+ terisi$/).textContent();
+    const [done, total] = progress!.match(/\d+/g)!.map(Number);
+    expect(done).toBe(total);
+    await page.getByRole('button', { name: /simpan penilaian/i }).click();
+    await page.getByRole('heading', { level: 1, name: /tugas penilaian saya/i }).waitFor();
+    await page.getByText(/tersimpan\. terima kasih/i).waitFor();
+    expect(await page.getByRole('region', { name: /penilaian diri/i }).count()).toBe(0);
+    await screenshot(page, 'penilaian-tersimpan-360');
+
+    await page.getByRole('button', { name: /buka menu/i }).click();
+    await page.getByRole('link', { name: /profil saya/i }).click();
+    const history = page.getByRole('region', { name: /riwayat penilaian/i });
+    await history.waitFor();
+    const today = new Intl.DateTimeFormat('en-GB', { timeZone: 'Asia/Jayapura' }).format(new Date());
+    await history
+      .getByText(new RegExp(`^Mandiri · ${today.replaceAll('/', '\\/')}`))
+      .first()
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'penilaian-riwayat-360');
+    await context.close();
+  });
+
+  it('an atasan assesses a subordinate at 1280 px', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'atasan.dukcapil');
+    await page.goto(`${baseUrl()}/penilaian`);
+    const staff = page.getByRole('region', { name: /bawahan/i });
+    await staff.waitFor();
+    const link = staff.getByRole('link', { name: /^nilai /i }).first();
+    const name = (await link.getAttribute('aria-label'))!.replace(/^nilai /i, '');
+    await link.click();
+    await page.getByRole('heading', { level: 1, name: /penilaian kompetensi/i }).waitFor();
+    await page.getByText(/menilai sebagai: atasan/i).waitFor();
+    await fillAll(page);
+    await page
+      .getByLabel(/catatan/i)
+      .first()
+      .fill('Konsisten melayani warga dengan jujur.');
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, 'penilaian-atasan-1280');
+    await page.getByRole('button', { name: /simpan penilaian/i }).click();
+    await page
+      .getByText(new RegExp(`penilaian untuk ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} tersimpan`, 'i'))
+      .waitFor();
+
+    // The subordinate's profile shows the assessment, with "Nilai" for the atasan.
+    await page.goto(`${baseUrl()}/pegawai`);
+    await page.getByRole('link', { name }).first().click();
+    const history = page.getByRole('region', { name: /riwayat penilaian/i });
+    await history
+      .getByText(/konsisten melayani warga/i)
+      .first()
+      .waitFor();
+    await history.getByRole('link', { name: /nilai kompetensi/i }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'penilaian-profil-bawahan-1280');
+    await context.close();
+  });
+
+  it('an operator follows the campaign per unit and sends a reminder', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'operator.dukcapil');
+    await page
+      .getByRole('navigation', { name: /menu utama/i })
+      .getByRole('link', { name: /kampanye penilaian/i })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /kampanye penilaian/i }).waitFor();
+    await page.getByRole('link', { name: /lihat kemajuan: pemetaan kompetensi 2026/i }).click();
+    await page.getByRole('img', { name: /persentase penilaian selesai per unit/i }).waitFor();
+    expect(
+      await page
+        .getByRole('table', { name: /kemajuan per unit/i })
+        .getByRole('row')
+        .count(),
+    ).toBeGreaterThan(1);
+    await page.getByRole('button', { name: /kirim pengingat/i }).click();
+    await page.getByText(/pengingat terkirim kepada \d+ orang/i).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, 'kampanye-detail-1280');
+
+    await page.goto(`${baseUrl()}/kompetensi/impor-ac`);
+    await page.getByRole('heading', { level: 1, name: /impor hasil assessment center/i }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'impor-ac-1280');
+    await context.close();
+  });
+});
