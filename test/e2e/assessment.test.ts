@@ -164,4 +164,42 @@ describe('assessments in the browser', () => {
     await screenshot(page, 'impor-ac-1280');
     await context.close();
   });
+
+  it('an operator creates a campaign on a 360 px phone', async () => {
+    const context = await browser().newContext({
+      viewport: { width: 360, height: 740 },
+      isMobile: true,
+      hasTouch: true,
+    });
+    const page = await context.newPage();
+    await signIn(page, 'operator.dukcapil');
+    await page.goto(`${baseUrl()}/kompetensi/kampanye`);
+    await page.getByRole('button', { name: /^buat kampanye$/i }).click();
+    const form = page.getByRole('region', { name: /^buat kampanye$/i });
+    await form.getByRole('button', { name: /buat dan bagikan tugas/i }).click();
+    await form
+      .getByRole('alert')
+      .getByRole('link', { name: /nama kampanye/i })
+      .waitFor();
+    await form.getByRole('link', { name: /batas waktu/i }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'kampanye-baru-galat-360');
+    await form.getByLabel(/nama kampanye/i).fill('Penilaian 360 Seksi');
+    await form.getByRole('checkbox', { name: /rekan kerja/i }).check();
+    const due = `31/01/${new Date().getFullYear() + 1}`;
+    await form.getByLabel(/batas waktu/i).fill(due);
+    await form.getByRole('button', { name: /buat dan bagikan tugas/i }).click();
+    await page.getByRole('heading', { level: 2, name: 'Penilaian 360 Seksi' }).waitFor();
+    await page
+      .getByText(/^0 dari \d+ selesai \(0 %\)$/)
+      .first()
+      .waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'kampanye-detail-360');
+    await context.close();
+  });
 });

@@ -127,6 +127,8 @@ export function campaignService(db: Db) {
   }
 
   async function create(ctx: AuthContext, actor: AuditActor, lang: Lang, body: CampaignCreateT) {
+    if (body.dueOn < body.startsOn)
+      throw fieldErrors([{ field: 'body.dueOn', message: text(lang, 'dueBeforeStart') }]);
     const id = await db.transaction(async (tx) => {
       const unit = await tx.execute<{ id: string; path: string; allowed: boolean }>(sql`
         select u.id, u.path, ${campaignScope(ctx)} as allowed from org_units u

@@ -46,19 +46,15 @@ export const FileSaved = z.object({
   size: z.number().int(),
 });
 
-export const CampaignCreate = z
-  .object({
-    name: z.string().trim().min(3).max(200),
-    unitId: z.uuid(),
-    sources: z.array(z.enum(CAMPAIGN_SOURCES)).min(1).max(3),
-    startsOn: z.iso.date(),
-    dueOn: z.iso.date(),
-    peersPerEmployee: z.number().int().min(1).max(5).optional(),
-  })
-  .refine((c) => c.dueOn >= c.startsOn, {
-    path: ['dueOn'],
-    message: 'Tanggal batas tidak boleh sebelum tanggal mulai.',
-  });
+export const CampaignCreate = z.object({
+  name: z.string().trim().min(3).max(200),
+  unitId: z.uuid(),
+  sources: z.array(z.enum(CAMPAIGN_SOURCES)).min(1).max(3),
+  startsOn: z.iso.date(),
+  dueOn: z.iso.date(),
+  peersPerEmployee: z.number().int().min(1).max(5).optional(),
+});
+
 export type CampaignCreateT = z.infer<typeof CampaignCreate>;
 
 const ProgressSchema = z.object({

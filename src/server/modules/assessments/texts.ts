@@ -50,6 +50,10 @@ const TEXTS = {
   },
   dateFuture: { id: 'Tanggal tidak boleh di masa depan.', en: 'The date cannot be in the future.' },
   required: { id: 'Wajib diisi.', en: 'Required.' },
+  dueBeforeStart: {
+    id: 'Batas waktu tidak boleh sebelum tanggal mulai.',
+    en: 'The due date cannot be before the start date.',
+  },
   duplicateRow: {
     id: 'Baris ini sama dengan baris {first}.',
     en: 'This row repeats row {first}.',

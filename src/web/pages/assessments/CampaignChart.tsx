@@ -12,7 +12,7 @@ export default function CampaignChart({
   axisLabel,
   title,
 }: {
-  rows: { name: string; share: number }[];
+  rows: { name: string; share: number; done: number; assigned: number }[];
   axisLabel: string;
   title: string;
 }) {
@@ -24,7 +24,7 @@ export default function CampaignChart({
     const data = [...rows].reverse();
     chart.setOption({
       animation: false,
-      grid: { left: 8, right: 48, top: 8, bottom: 40, containLabel: true },
+      grid: { left: 8, right: 84, top: 8, bottom: 40, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v: unknown) => `${Number(v)} %` },
       xAxis: {
         type: 'value',

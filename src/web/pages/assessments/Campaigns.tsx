@@ -22,7 +22,6 @@ import { useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
-import { ScrollBox } from '../../components/ScrollBox';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { UnitSelect } from '../../components/UnitSelect';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
@@ -41,8 +40,8 @@ function StatusBadges({ c }: { c: Summary }) {
   return (
     <Group gap={6}>
       <Badge
-        color={c.status === 'open' ? 'teal.9' : 'gray.7'}
-        variant="light"
+        color={c.status === 'open' ? 'teal.9' : 'gray.8'}
+        variant="outline"
         style={{ textTransform: 'none' }}
       >
         {c.status === 'open' ? t('assessment.campaigns.open') : t('assessment.campaigns.closed')}
@@ -78,7 +77,7 @@ function CreateForm({ onDone }: { onDone: (d: Detail) => void }) {
   const [name, setName] = useState('');
   const [unitId, setUnitId] = useState<string | null>(me.operatorUnitIds[0] ?? null);
   const [sources, setSources] = useState<string[]>(['self', 'atasan']);
-  const [startsOn, setStartsOn] = useState(parseDateInput(todayInput()) ?? '');
+  const [startsOn, setStartsOn] = useState(todayInput());
   const [dueOn, setDueOn] = useState('');
   const [peers, setPeers] = useState<number | string>(2);
   const labels: Record<string, string> = {
@@ -97,8 +96,8 @@ function CreateForm({ onDone }: { onDone: (d: Detail) => void }) {
             name,
             unitId: unitId ?? '',
             sources: sources as AssessSource[],
-            startsOn,
-            dueOn,
+            startsOn: parseDateInput(startsOn) ?? startsOn,
+            dueOn: parseDateInput(dueOn) ?? dueOn,
             ...(sources.includes('peer') ? { peersPerEmployee: Number(peers) || 1 } : {}),
           },
         }),
@@ -171,23 +170,27 @@ function CreateForm({ onDone }: { onDone: (d: Detail) => void }) {
           <Group grow wrap="wrap" gap="sm">
             <TextInput
               id="campaign-startsOn"
-              type="date"
+              description={t('common.dateHint')}
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
               label={labels.startsOn}
               required
               value={startsOn}
               onChange={(e) => setStartsOn(e.currentTarget.value)}
               error={errors.startsOn}
-              miw={150}
+              miw={200}
             />
             <TextInput
               id="campaign-dueOn"
-              type="date"
+              description={t('common.dateHint')}
+              placeholder="dd/mm/yyyy"
+              inputMode="numeric"
               label={labels.dueOn}
               required
               value={dueOn}
               onChange={(e) => setDueOn(e.currentTarget.value)}
               error={errors.dueOn}
-              miw={150}
+              miw={200}
             />
           </Group>
           <Button type="submit" loading={create.isPending} style={{ alignSelf: 'flex-start' }}>
@@ -322,9 +325,10 @@ function CampaignDetail({ id }: { id: string }) {
             title={t('assessment.campaigns.chart')}
           />
         </Suspense>
-        <ScrollBox label={t('assessment.campaigns.byUnit')}>
+        {/* The same numbers for screen readers. */}
+        <div className="sr-only">
           <UnitTable d={d} />
-        </ScrollBox>
+        </div>
       </Paper>
     </Stack>
   );

@@ -34,7 +34,7 @@ function TaskCard({ task }: { task: Task }) {
         <Group gap="xs" wrap="wrap">
           <Text size="sm">{task.campaignName}</Text>
           {done ? (
-            <Badge color="teal.9" variant="light" style={{ textTransform: 'none' }}>
+            <Badge color="teal.9" variant="outline" style={{ textTransform: 'none' }}>
               {t('assessment.tasks.doneOn', { date: formatDateTime(task.completedAt).slice(0, 10) })}
             </Badge>
           ) : task.overdue ? (
