@@ -124,7 +124,7 @@ export function CompetencyForm({
     },
     onSuccess: (message) => {
       void qc.invalidateQueries({ queryKey: ['competencies'] });
-      notifications.show({ color: 'teal', message });
+      notifications.show({ closeButtonProps: { 'aria-label': t('common.close') }, color: 'teal', message });
       onClose();
     },
     onError: (e) => {
@@ -153,6 +153,7 @@ export function CompetencyForm({
     setLevels((ls) => ls.map((l, j) => (j === i ? { ...l, [k]: val } : l)));
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       size="xl"

@@ -48,6 +48,7 @@ function History({ c, onClose }: { c: AdminCompetency; onClose: () => void }) {
   });
   return (
     <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
       opened
       onClose={onClose}
       title={t('competencyAdmin.historyTitle', { code: c.code })}
@@ -196,7 +197,11 @@ export function DictionaryPage() {
           canSave={(r) => r.created.length + r.newVersions.length > 0}
           onSaved={() => {
             void qc.invalidateQueries({ queryKey: ['competencies'] });
-            notifications.show({ color: 'teal', message: t('competencyAdmin.imported') });
+            notifications.show({
+              closeButtonProps: { 'aria-label': t('common.close') },
+              color: 'teal',
+              message: t('competencyAdmin.imported'),
+            });
           }}
           renderResult={(r) => (
             <Stack gap="xs" role="status">

@@ -15,7 +15,7 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { StandardsImport, StandardsMatrix } from '../../api/competency-admin';
@@ -44,6 +44,34 @@ type Position = StandardsMatrix['positions'][number];
 type Competency = StandardsMatrix['competencies'][number];
 const PAGE_SIZE = 25;
 const CHANGED_BG = 'var(--mantine-color-yellow-1)';
+
+/** Phones: one position at a time, with previous / next within the page. */
+function PositionCard({ positions, render }: { positions: Position[]; render: (p: Position) => ReactNode }) {
+  const { t } = useTranslation();
+  const [index, setIndex] = useState(0);
+  const i = Math.min(index, positions.length - 1);
+  return (
+    <Stack gap="sm">
+      <Text size="sm" fw={600} aria-live="polite">
+        {t('competencyAdmin.positionOf', { index: i + 1, count: positions.length })}
+      </Text>
+      <Group grow gap="xs" role="group" aria-label={t('competencyAdmin.position')}>
+        <Button variant="default" size="sm" disabled={i === 0} onClick={() => setIndex(i - 1)}>
+          {t('competencyAdmin.prevPosition')}
+        </Button>
+        <Button
+          variant="default"
+          size="sm"
+          disabled={i >= positions.length - 1}
+          onClick={() => setIndex(i + 1)}
+        >
+          {t('competencyAdmin.nextPosition')}
+        </Button>
+      </Group>
+      {render(positions[i]!)}
+    </Stack>
+  );
+}
 
 export function StandardsPage() {
   const { t } = useTranslation();
@@ -87,10 +115,18 @@ export function StandardsPage() {
     onSuccess: (r) => {
       setPending(new Map());
       void qc.invalidateQueries({ queryKey: ['position-standards'] });
-      notifications.show({ color: 'teal', message: t('competencyAdmin.savedCells', r) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'teal',
+        message: t('competencyAdmin.savedCells', r),
+      });
     },
     onError: (e) =>
-      notifications.show({ color: 'red', message: e instanceof ApiError ? e.title : t('common.loadFailed') }),
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'red',
+        message: e instanceof ApiError ? e.title : t('common.loadFailed'),
+      }),
   });
   const refilter =
     <T,>(set: (v: T) => void) =>
@@ -200,16 +236,11 @@ export function StandardsPage() {
       {matrix.error && <LoadError error={matrix.error} onRetry={() => void matrix.refetch()} />}
       {data && data.positions.length === 0 && <Empty>{t('competencyAdmin.noPositions')}</Empty>}
       {data && data.positions.length > 0 && phone && (
-        <Stack gap="sm">
-          {data.positions.map((p) => (
-            <Paper
-              key={p.id}
-              withBorder
-              p="sm"
-              radius="md"
-              component="section"
-              aria-labelledby={`pos-${p.id}`}
-            >
+        <PositionCard
+          key={`${data.page}-${JSON.stringify(filter)}`}
+          positions={data.positions}
+          render={(p) => (
+            <Paper withBorder p="sm" radius="md" component="section" aria-labelledby={`pos-${p.id}`}>
               <Title order={2} fz="h5" id={`pos-${p.id}`}>
                 {p.name}
               </Title>
@@ -231,8 +262,8 @@ export function StandardsPage() {
                 ))}
               </SimpleGrid>
             </Paper>
-          ))}
-        </Stack>
+          )}
+        />
       )}
       {data && data.positions.length > 0 && !phone && (
         <ScrollBox label={t('competencyAdmin.stdTitle')}>
@@ -289,7 +320,11 @@ export function StandardsPage() {
           canSave={(r) => r.inserted + r.updated + r.removed > 0}
           onSaved={(r) => {
             void qc.invalidateQueries({ queryKey: ['position-standards'] });
-            notifications.show({ color: 'teal', message: t('competencyAdmin.savedCells', r) });
+            notifications.show({
+              closeButtonProps: { 'aria-label': t('common.close') },
+              color: 'teal',
+              message: t('competencyAdmin.savedCells', r),
+            });
           }}
           renderResult={(r) => (
             <Stack gap="xs" role="status">

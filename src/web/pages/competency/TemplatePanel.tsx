@@ -65,7 +65,11 @@ export function TemplatePanel({ competencies }: { competencies: StandardsMatrix[
     onSuccess: () => {
       setEdits((e) => ({ ...e, [key]: {} }));
       void qc.invalidateQueries({ queryKey: ['competency-templates'] });
-      notifications.show({ color: 'teal', message: t('competencyAdmin.stored') });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'teal',
+        message: t('competencyAdmin.stored'),
+      });
     },
   });
   const apply = useMutation({
@@ -78,7 +82,11 @@ export function TemplatePanel({ competencies }: { competencies: StandardsMatrix[
     onSuccess: (r) => {
       setConfirm(false);
       void qc.invalidateQueries({ queryKey: ['position-standards'] });
-      notifications.show({ color: 'teal', message: t('competencyAdmin.applied', r) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'teal',
+        message: t('competencyAdmin.applied', r),
+      });
     },
   });
   const modeLabel = mode === 'overwrite' ? t('competencyAdmin.overwrite') : t('competencyAdmin.fillMissing');
@@ -138,7 +146,12 @@ export function TemplatePanel({ competencies }: { competencies: StandardsMatrix[
         )}
       </Stack>
       {tpl && (
-        <Modal opened={confirm} onClose={() => setConfirm(false)} title={t('competencyAdmin.confirmTitle')}>
+        <Modal
+          closeButtonProps={{ 'aria-label': t('common.close') }}
+          opened={confirm}
+          onClose={() => setConfirm(false)}
+          title={t('competencyAdmin.confirmTitle')}
+        >
           <Stack gap="md">
             <Text>
               {t('competencyAdmin.confirmText', { type: label(tpl), count: tpl.positions, mode: modeLabel })}

@@ -57,7 +57,14 @@ export function UploadDialog<T>({
     }
   };
   return (
-    <Modal opened={opened} onClose={close} title={title} size="xl" fullScreen={!!phone}>
+    <Modal
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      opened={opened}
+      onClose={close}
+      title={title}
+      size="xl"
+      fullScreen={!!phone}
+    >
       <Stack gap="md">
         <Text>{intro}</Text>
         <FileInput
