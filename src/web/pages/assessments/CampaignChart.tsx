@@ -47,7 +47,8 @@ export default function CampaignChart({
           label: {
             show: true,
             position: 'right',
-            formatter: (p: { value: unknown }) => `${Number(p.value)} %`,
+            formatter: (p: { value: unknown; dataIndex: number }) =>
+              `${Number(p.value)} % (${data[p.dataIndex]!.done}/${data[p.dataIndex]!.assigned})`,
           },
         },
       ],
