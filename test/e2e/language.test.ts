@@ -19,6 +19,9 @@ describe('language switch', () => {
       'Units',
       'Employees',
       'Gap map',
+      'Competency dictionary',
+      'Job standards',
+      'Assessment campaigns',
       'Import data',
       'My account',
     ]);

@@ -9,6 +9,9 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
       'Unit kerja',
       'Pegawai',
       'Peta kesenjangan',
+      'Kamus kompetensi',
+      'Standar jabatan',
+      'Kampanye penilaian',
       'Impor data',
       'Pengguna',
       'Jejak audit',
@@ -17,16 +20,40 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
     section: /pegawai menurut status/i,
   },
   pimpinan: {
-    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Peta kesenjangan', 'Akun saya'],
+    items: [
+      'Beranda',
+      'Unit kerja',
+      'Pegawai',
+      'Peta kesenjangan',
+      'Kamus kompetensi',
+      'Standar jabatan',
+      'Akun saya',
+    ],
     section: /pegawai menurut status/i,
   },
   'operator.dukcapil': {
-    items: ['Beranda', 'Unit kerja', 'Pegawai', 'Peta kesenjangan', 'Impor data', 'Akun saya'],
+    items: [
+      'Beranda',
+      'Unit kerja',
+      'Pegawai',
+      'Peta kesenjangan',
+      'Kamus kompetensi',
+      'Standar jabatan',
+      'Kampanye penilaian',
+      'Impor data',
+      'Akun saya',
+    ],
     section: /opd saya/i,
   },
-  'atasan.dukcapil': { items: ['Beranda', 'Pegawai', 'Akun saya', 'Profil saya'], section: /bawahan saya/i },
-  'pegawai.dukcapil': { items: ['Beranda', 'Akun saya', 'Profil saya'], section: /^profil saya$/i },
-  'mitra.unpatti': { items: ['Beranda', 'Akun saya'], section: /^mitra$/i },
+  'atasan.dukcapil': {
+    items: ['Beranda', 'Pegawai', 'Kamus kompetensi', 'Penilaian', 'Akun saya', 'Profil saya'],
+    section: /bawahan saya/i,
+  },
+  'pegawai.dukcapil': {
+    items: ['Beranda', 'Kamus kompetensi', 'Penilaian', 'Akun saya', 'Profil saya'],
+    section: /^profil saya$/i,
+  },
+  'mitra.unpatti': { items: ['Beranda', 'Kamus kompetensi', 'Akun saya'], section: /^mitra$/i },
 };
 
 describe('each role lands on its first screen and sees only its menu', () => {
