@@ -266,6 +266,9 @@ describe('standards', () => {
       await inject('GET', `/api/position-standards?q=${encodeURIComponent(all.positions[0]!.code)}`, admin)
     ).json() as MatrixBody;
     expect(q.positions.map((p) => p.code)).toContain(all.positions[0]!.code);
+    // LIKE wildcards in the search are plain characters.
+    const pct = (await inject('GET', '/api/position-standards?q=%25', admin)).json() as MatrixBody;
+    expect(pct.total).toBe(0);
   });
 
   it('a batch with one bad cell changes nothing; a good batch sets and removes cells', async () => {

@@ -215,9 +215,8 @@ export async function positionsPage(
   f: { type?: string; q?: string; holdersScope: SQL | null; limit: number | null; offset: number },
 ) {
   const type = f.type ? sql`and p.type = ${f.type}` : sql``;
-  const q = f.q
-    ? sql`and (lower(p.name) like ${'%' + f.q.toLowerCase() + '%'} or lower(p.code) like ${'%' + f.q.toLowerCase() + '%'})`
-    : sql``;
+  const like = f.q ? `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null;
+  const q = like ? sql`and (lower(p.name) like ${like} or lower(p.code) like ${like})` : sql``;
   const held = f.holdersScope
     ? sql`and p.id in (select e.position_id from employees e join org_units s on s.id = e.unit_id
         where e.tenant_id = ${tenantId} and e.active and e.position_id is not null and ${f.holdersScope})`
