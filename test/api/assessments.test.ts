@@ -156,6 +156,30 @@ describe('submitting assessments', () => {
     });
   });
 
+  it('a peer assesses only with an open campaign task for that colleague', async () => {
+    const items = [{ competencyId: comp['M.2'], level: 3, note: 'Rekan yang sigap' }];
+    expect((await assess(colleagueNip, c.pegawai, { source: 'peer', items })).statusCode).toBe(403);
+    await t.db.execute(sql`
+      insert into campaign_assignments (tenant_id, campaign_id, employee_id, assessor_employee_id, source)
+      select c.tenant_id, c.id, (select id from employees where nip = ${colleagueNip}),
+        (select id from employees where nip = ${pegawaiNip}), 'peer'
+      from assessment_campaigns c where c.name = 'Pemetaan Kompetensi 2026'`);
+    const res = await assess(colleagueNip, c.pegawai, { source: 'peer', items });
+    expect(res.statusCode).toBe(201);
+    const done = await t.db.execute<{ completed: boolean }>(sql`
+      select a.completed_at is not null as completed from campaign_assignments a
+      join employees e on e.id = a.employee_id join employees r on r.id = a.assessor_employee_id
+      where e.nip = ${colleagueNip} and r.nip = ${pegawaiNip} and a.source = 'peer'`);
+    expect(done.rows).toEqual([{ completed: true }]);
+    // The peer cannot read the colleague's history, but the colleague's operator sees it.
+    expect((await get(`/api/employees/${colleagueNip}/assessments`, c.pegawai)).statusCode).toBe(404);
+    const history = (await get(`/api/employees/${colleagueNip}/assessments`, c.op)).json() as {
+      source: string;
+      note: string | null;
+    }[];
+    expect(history.some((h) => h.source === 'peer' && h.note === 'Rekan yang sigap')).toBe(true);
+  });
+
   it('names the field of each problem and writes nothing', async () => {
     const n = await count();
     const bad = await assess(pegawaiNip, c.pegawai, {
