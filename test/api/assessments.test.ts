@@ -260,6 +260,22 @@ describe('evidence files', () => {
     expect(
       (await upload(`/api/files?purpose=evidence&nip=${outsiderNip}`, c.atasan, 'x.pdf', pdf)).statusCode,
     ).toBe(403);
+    const noOne = await upload('/api/files?purpose=evidence', c.atasan, 'x.pdf', pdf);
+    expect(noOne.statusCode).toBe(422);
+    expect((noOne.json() as Problem).errors![0]!.field).toBe('querystring.nip');
+    const pegawaiId = (
+      await t.db.execute<{ id: string }>(sql`select id from employees where nip = ${pegawaiNip}`)
+    ).rows[0]!.id;
+    expect(
+      (
+        await upload(
+          `/api/files?purpose=evidence&employeeId=${pegawaiId}`,
+          c.pegawai,
+          'me.png',
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2]),
+        )
+      ).statusCode,
+    ).toBe(201);
 
     const saved = await assess(pegawaiNip, c.atasan, {
       source: 'atasan',

@@ -2602,7 +2602,8 @@ export interface paths {
             parameters: {
                 query: {
                     purpose: "evidence";
-                    nip: string;
+                    nip?: string;
+                    employeeId?: string;
                 };
                 header?: never;
                 path?: never;

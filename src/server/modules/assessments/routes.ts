@@ -93,6 +93,8 @@ export const assessmentRoutes =
       async (req, reply) => {
         const ctx = requireAuth(req);
         const lang = langOf(req);
+        if (!req.query.nip && !req.query.employeeId)
+          throw fieldErrors([{ field: 'querystring.nip', message: text(lang, 'fileEmployee') }]);
         if (!req.isMultipart()) throw fieldErrors([{ field: 'file', message: text(lang, 'fileMissing') }]);
         let data: Buffer;
         let name: string;
@@ -112,7 +114,8 @@ export const assessmentRoutes =
         }
         if (data.length === 0) throw fieldErrors([{ field: 'file', message: text(lang, 'fileMissing') }]);
         const saved = await service.upload(ctx, actorOf(req), lang, {
-          nip: req.query.nip,
+          nip: req.query.nip ?? null,
+          employeeId: req.query.employeeId ?? null,
           purpose: req.query.purpose,
           name,
           data,

@@ -134,7 +134,8 @@ export const AcImportResult = z.object({
 
 export const FileQuery = z.object({
   purpose: z.enum(['evidence']),
-  /** NIP of the assessed employee the evidence belongs to. */
-  nip: z.string().min(1).max(40),
+  /** The assessed employee the evidence belongs to: by NIP or by id. */
+  nip: z.string().min(1).max(40).optional(),
+  employeeId: z.uuid().optional(),
 });
 export const FileParams = z.object({ id: z.uuid() });

@@ -193,9 +193,11 @@ export function assessmentService(db: Db) {
     ctx: AuthContext,
     actor: AuditActor,
     lang: Lang,
-    f: { nip: string; purpose: string; name: string; data: Buffer },
+    f: { nip: string | null; employeeId: string | null; purpose: string; name: string; data: Buffer },
   ) {
-    const employee = await repo.employeeByNip(db, ctx.tenantId, f.nip, anyone);
+    const employee = f.employeeId
+      ? await repo.employeeById(db, ctx.tenantId, f.employeeId, anyone)
+      : await repo.employeeByNip(db, ctx.tenantId, f.nip ?? '', anyone);
     if (!employee) throw notFound();
     const readable = await repo.employeeById(db, ctx.tenantId, employee.id, employeeReadScope(ctx));
     if (!readable && !(await mayAssessAny(db, ctx, employee))) throw forbidden();
