@@ -121,6 +121,40 @@ describe('competency dictionary and job standards (admin)', () => {
     await context.close();
   });
 
+  it('admin checks a Moodle framework file: the exported dictionary imports back as no change', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    await page.goto(page.url().replace(/\/[^/]*$/, '/kompetensi/kamus'));
+    await page.getByRole('heading', { level: 1, name: /kamus kompetensi/i }).waitFor();
+    const csv = await (
+      await page.request.get(page.url().replace(/\/kompetensi.*$/, '/api/competencies/moodle.csv'))
+    ).body();
+    await page.getByRole('button', { name: /^impor dari moodle$/i }).click();
+    const dialog = page.getByRole('dialog', { name: /impor kerangka kompetensi moodle/i });
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'kamus.csv', mimeType: 'text/csv', buffer: csv });
+    await dialog.getByRole('button', { name: /^periksa berkas$/i }).click();
+    await dialog.getByText(/^berkas sama dengan kamus sekarang/i).waitFor();
+    await dialog.getByText(/^kompetensi baru: 0/i).waitFor();
+    expect(await dialog.getByRole('button', { name: /^simpan impor$/i }).count()).toBe(0);
+
+    // A broken file lists its errors by row and column.
+    const broken = csv.toString('utf8').replace(/\n,T,/, '\nNOPE,T,');
+    await dialog
+      .locator('input[type=file]')
+      .setInputFiles({ name: 'rusak.csv', mimeType: 'text/csv', buffer: Buffer.from(broken) });
+    await dialog.getByRole('button', { name: /^periksa berkas$/i }).click();
+    await dialog
+      .getByRole('cell', { name: /^Parent ID number$/ })
+      .first()
+      .waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'kamus-impor-moodle-1280');
+    await context.close();
+  });
+
   it('the dictionary reads well on a 360 px phone', async () => {
     const context = await browser().newContext({
       viewport: { width: 360, height: 740 },

@@ -546,6 +546,7 @@ export const en: Messages = {
     moodleIntro:
       'Choose the CSV exported from a Moodle competency framework (admin/tool/lpimportcsv). Check the preview first, then save.',
     file: 'File',
+    clearFile: 'Clear the chosen file',
     check: 'Check file',
     saveImport: 'Save import',
     created: 'New competencies: {{count}}',

@@ -542,6 +542,7 @@ export const id = {
     moodleIntro:
       'Pilih berkas CSV hasil ekspor kerangka kompetensi Moodle (admin/tool/lpimportcsv). Periksa pratinjaunya dulu, lalu simpan.',
     file: 'Berkas',
+    clearFile: 'Hapus pilihan berkas',
     check: 'Periksa berkas',
     saveImport: 'Simpan impor',
     created: 'Kompetensi baru: {{count}}',

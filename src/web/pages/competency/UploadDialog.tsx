@@ -76,6 +76,7 @@ export function UploadDialog<T>({
             setOutcome(null);
           }}
           clearable
+          clearButtonProps={{ 'aria-label': t('competencyAdmin.clearFile') }}
         />
         {failure && (
           <Alert color="red" role="alert">
