@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
@@ -165,7 +166,7 @@ describe('assessments in the browser', () => {
     await context.close();
   });
 
-  it('an operator creates a campaign on a 360 px phone', async () => {
+  it('an operator creates a campaign and imports assessment-centre results on a 360 px phone', async () => {
     const context = await browser().newContext({
       viewport: { width: 360, height: 740 },
       isMobile: true,
@@ -200,6 +201,50 @@ describe('assessments in the browser', () => {
     await noSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'kampanye-detail-360');
+
+    // Assessment-centre results: a bad row is named, a good file is previewed and saved once.
+    const list = (await (await page.request.get(`${baseUrl()}/api/employees?pageSize=1`)).json()) as {
+      items: { nip: string }[];
+    };
+    const nip = list.items[0]!.nip;
+    const book = async (rows: (string | number)[][]) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('Data');
+      ws.addRow(['nip', 'kode_kompetensi', 'level', 'tanggal', 'catatan']);
+      for (const r of rows) ws.addRow(r);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    await page.getByRole('link', { name: /impor hasil assessment center/i }).click();
+    await page.getByRole('heading', { level: 1, name: /impor hasil assessment center/i }).waitFor();
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({
+      name: 'ac-salah.xlsx',
+      mimeType: xlsxType,
+      buffer: await book([[nip, 'M.9', 3, '2026-03-02', '']]),
+    });
+    await page.getByRole('button', { name: /periksa berkas/i }).click();
+    await page.getByText(/ada 1 kesalahan/i).waitFor();
+    await page.getByRole('cell', { name: 'kode_kompetensi' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'impor-ac-galat-360');
+    await input.setInputFiles({
+      name: 'ac.xlsx',
+      mimeType: xlsxType,
+      buffer: await book([
+        [nip, 'M.1', 4, '02/03/2026', 'UPT Penilaian Kompetensi'],
+        [nip, 'M.2', 3, '2026-03-02', 'UPT Penilaian Kompetensi'],
+      ]),
+    });
+    await page.getByRole('button', { name: /periksa berkas/i }).click();
+    await page.getByText(/berkas siap: 2 hasil baru/i).waitFor();
+    await noSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'impor-ac-pratinjau-360');
+    await page.getByRole('button', { name: /simpan 2 hasil/i }).click();
+    await page.getByText(/tersimpan: 2 hasil baru/i).waitFor();
     await context.close();
   });
 });

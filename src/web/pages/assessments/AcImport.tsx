@@ -99,6 +99,7 @@ export function AcImportPage() {
                 setSaved(null);
               }}
               clearable
+              clearButtonProps={{ 'aria-label': t('assessment.form.removeFile') }}
             />
           </div>
           <Button

@@ -433,6 +433,7 @@ export function AssessmentFormPage() {
                 description={t('assessment.form.evidenceHint')}
                 accept="application/pdf,image/jpeg,image/png"
                 clearable
+                clearButtonProps={{ 'aria-label': t('assessment.form.removeFile') }}
                 onChange={(f) => void uploadFile(f)}
                 error={fileError}
                 disabled={uploading}
