@@ -366,6 +366,15 @@ describe('Moodle interchange', () => {
     const commit = await upload('/api/competencies/moodle', admin, 'kamus.csv', res.body);
     expect(commit.json()).toMatchObject({ dryRun: false, created: [], newVersions: [] });
     expect(await dictionarySnapshot()).toBe(before);
+
+    // A competency moved to another group in Moodle keeps its group in Asah, and the preview says so.
+    const moved = res.body.replace(/\nM,M\.1,/, '\nT,M.1,');
+    expect(moved).not.toBe(res.body);
+    const movedDry = await upload('/api/competencies/moodle?dryRun=true', admin, 'kamus.csv', moved);
+    expect(movedDry.json()).toMatchObject({ created: [], newVersions: [] });
+    expect((movedDry.json() as { dropped: string[] }).dropped).toEqual([
+      expect.stringMatching(/^M\.1: kelompok T tidak diterapkan/),
+    ]);
   });
 
   it('imports a multi-level framework made in Moodle, with HTML descriptions and a \\" inside a field', async () => {

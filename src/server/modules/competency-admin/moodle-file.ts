@@ -149,6 +149,11 @@ export async function moodleImport(
           levels: [...e.levels].sort((a, b) => a.level - b.level),
         };
         const old = existing.get(e.code.toLowerCase());
+        if (old && old.group !== e.group) {
+          result.dropped.push(
+            `${old.code}: kelompok ${e.group} tidak diterapkan; kompetensi ini tetap di kelompok ${old.group}.`,
+          );
+        }
         if (!old) {
           result.created.push(e.code);
           if (write)
