@@ -198,6 +198,16 @@ describe('dictionary', () => {
       ).toBe(403);
     }
     expect((await inject('GET', '/api/position-standards', pegawai)).statusCode).toBe(403);
+    for (const who of [operator, pimpinan]) {
+      expect((await inject('GET', '/api/competency-templates', who)).statusCode).toBe(200);
+      expect((await inject('GET', '/api/position-standards.xlsx', who)).statusCode).toBe(200);
+      const put = await inject('PUT', '/api/competency-templates', who, {
+        positionType: 'pengawas',
+        cells: [],
+      });
+      expect(put.statusCode).toBe(403);
+    }
+    expect((await inject('GET', '/api/competencies/moodle.csv', operator)).statusCode).toBe(403);
   });
 });
 
