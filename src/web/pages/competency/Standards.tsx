@@ -15,7 +15,7 @@ import {
 import { useDebouncedValue, useMediaQuery } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import type { StandardsImport, StandardsMatrix } from '../../api/competency-admin';
@@ -87,6 +87,13 @@ export function StandardsPage() {
   const [pending, setPending] = useState<Map<string, number | null>>(new Map());
   const [templates, setTemplates] = useState(false);
   const [upload, setUpload] = useState(false);
+  // Closing or reloading the tab with unsaved cells asks first.
+  useEffect(() => {
+    if (pending.size === 0) return;
+    const warn = (e: BeforeUnloadEvent) => e.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [pending.size]);
   const filter = {
     ...(unitId ? { unitId } : {}),
     ...(type ? { positionType: type } : {}),
