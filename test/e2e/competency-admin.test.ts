@@ -9,7 +9,7 @@ const noSidewaysScroll = async (page: Page) =>
   );
 
 type Matrix = {
-  positions: { id: string; name: string; levels: Record<string, number> }[];
+  positions: { id: string; code: string; name: string; levels: Record<string, number> }[];
   competencies: { id: string; code: string }[];
 };
 
@@ -49,6 +49,20 @@ describe('competency dictionary and job standards (admin)', () => {
       async () => (await (await fetch('/api/position-standards?pageSize=25')).json()) as Matrix,
     );
     expect(after.positions.find((p) => p.id === first.id)!.levels[m2.id]).toBe(Number(next));
+
+    // Search narrows the matrix to the position (and keeps the saved level).
+    await page.getByRole('searchbox', { name: /cari jabatan/i }).fill(first.code);
+    const found = await page.evaluate(
+      async (code) =>
+        (
+          (await (
+            await fetch(`/api/position-standards?pageSize=25&q=${encodeURIComponent(code)}`)
+          ).json()) as Matrix
+        ).positions.length,
+      first.code,
+    );
+    await expect.poll(() => grid.getByRole('row').count()).toBe(found + 1);
+    expect(await cell.inputValue()).toBe(next);
 
     // The template panel offers the stored template or the class defaults, with the number of positions.
     await page.getByRole('button', { name: /^templat$/i }).click();
