@@ -12,6 +12,7 @@ const noSidewaysScroll = async (page: Page) =>
 /** Chooses a level in every competency card shown (the standard level when marked, else 3). */
 async function fillAll(page: Page) {
   const groups = page.getByRole('radiogroup');
+  await groups.first().waitFor();
   const n = await groups.count();
   for (let i = 0; i < n; i++) {
     const g = groups.nth(i);
@@ -109,6 +110,7 @@ describe('assessments in the browser', () => {
     await link.click();
     await page.getByRole('heading', { level: 1, name: /penilaian kompetensi/i }).waitFor();
     await page.getByText(/menilai sebagai: atasan/i).waitFor();
+    await page.getByText(/^0 dari \d+ terisi$/).waitFor();
     await fillAll(page);
     await page
       .getByLabel(/catatan/i)
@@ -118,9 +120,10 @@ describe('assessments in the browser', () => {
     await expectAccessible(page);
     await screenshot(page, 'penilaian-atasan-1280');
     await page.getByRole('button', { name: /simpan penilaian/i }).click();
-    await page
-      .getByText(new RegExp(`penilaian untuk ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} tersimpan`, 'i'))
-      .waitFor();
+    await page.waitForURL((u) => u.pathname === '/penilaian');
+    const saved = page.getByRole('status').filter({ hasText: /tersimpan\. terima kasih/i });
+    await saved.waitFor();
+    expect(await saved.textContent()).toContain(name);
 
     // The subordinate's profile shows the assessment, with "Nilai" for the atasan.
     await page.goto(`${baseUrl()}/pegawai`);
@@ -225,7 +228,7 @@ describe('assessments in the browser', () => {
     });
     await page.getByRole('button', { name: /periksa berkas/i }).click();
     await page.getByText(/ada 1 kesalahan/i).waitFor();
-    await page.getByRole('cell', { name: 'kode_kompetensi' }).waitFor();
+    await page.getByText(/^baris 2 · kolom kode_kompetensi$/i).waitFor();
     await page.waitForLoadState('networkidle');
     await noSidewaysScroll(page);
     await expectAccessible(page);

@@ -134,26 +134,19 @@ export function AcImportPage() {
               <Alert color="red" role="alert">
                 {t('assessment.ac.errors', { count: result.errorCount })}
               </Alert>
-              <ScrollBox label={t('assessment.ac.errors', { count: result.errorCount })}>
-                <Table striped>
-                  <Table.Thead>
-                    <Table.Tr>
-                      <Table.Th scope="col">{t('assessment.ac.row')}</Table.Th>
-                      <Table.Th scope="col">{t('assessment.ac.column')}</Table.Th>
-                      <Table.Th scope="col">{t('assessment.ac.message')}</Table.Th>
-                    </Table.Tr>
-                  </Table.Thead>
-                  <Table.Tbody>
-                    {result.errors.map((e, i) => (
-                      <Table.Tr key={i}>
-                        <Table.Td>{e.row ?? '—'}</Table.Td>
-                        <Table.Td>{e.column ?? '—'}</Table.Td>
-                        <Table.Td>{e.message}</Table.Td>
-                      </Table.Tr>
-                    ))}
-                  </Table.Tbody>
-                </Table>
-              </ScrollBox>
+              <Stack component="ul" gap={6} style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                {result.errors.map((e, i) => (
+                  <li
+                    key={i}
+                    style={{ borderBottom: '1px solid var(--mantine-color-gray-3)', paddingBottom: 6 }}
+                  >
+                    <Text size="sm" fw={700}>
+                      {t('assessment.ac.row')} {e.row ?? '—'} · {t('assessment.ac.column')} {e.column ?? '—'}
+                    </Text>
+                    <Text size="sm">{e.message}</Text>
+                  </li>
+                ))}
+              </Stack>
             </Stack>
           ) : (
             <Stack gap="sm">
