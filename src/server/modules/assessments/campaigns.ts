@@ -142,8 +142,10 @@ export function campaignService(db: Db) {
         unit_id: string;
         supervisor_id: string | null;
       }>(sql`
-        select e.id, e.nip, e.unit_id, e.supervisor_id from employees e
+        -- An inactive supervisor gets no task.
+        select e.id, e.nip, e.unit_id, sup.id as supervisor_id from employees e
         join org_units s on s.id = e.unit_id
+        left join employees sup on sup.id = e.supervisor_id and sup.active
         where e.tenant_id = ${ctx.tenantId} and e.active and s.tenant_id = ${ctx.tenantId}
           and s.path like ${u.path} || '%'`);
       const list: CampaignMember[] = members.rows.map((m) => ({
