@@ -66,6 +66,32 @@ describe('planTasks', () => {
   });
 });
 
+describe('planTasks invariants', () => {
+  it('one task per (person, assessor, source); nobody is their own atasan or peer', () => {
+    fc.assert(
+      fc.property(
+        membersArb,
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (members, n, seed) => {
+          const withSup = members.map((m, i) => ({
+            ...m,
+            supervisorId: i % 3 === 0 ? null : members[(i * 7 + seed) % members.length]!.id,
+          }));
+          const tasks = planTasks(withSup, ['self', 'atasan', 'peer'], n);
+          const keys = tasks.map((t) => `${t.employeeId}|${t.assessorId}|${t.source}`);
+          expect(new Set(keys).size).toBe(keys.length);
+          for (const t of tasks) {
+            if (t.source === 'self') expect(t.assessorId).toBe(t.employeeId);
+            else expect(t.assessorId).not.toBe(t.employeeId);
+          }
+          expect(tasks.filter((t) => t.source === 'self')).toHaveLength(members.length);
+        },
+      ),
+    );
+  });
+});
+
 describe('progress', () => {
   it('share stays within 0–1 and done never exceeds assigned', () => {
     fc.assert(
