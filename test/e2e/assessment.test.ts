@@ -34,10 +34,16 @@ describe('assessments in the browser', () => {
     });
     const page = await context.newPage();
     await signIn(page, 'pegawai.dukcapil');
-    // The bell holds the seeded reminder.
-    await page.getByRole('button', { name: /notifikasi, \d+ belum dibaca/i }).waitFor();
-    await page.getByRole('button', { name: /buka menu/i }).click();
-    await page.getByRole('link', { name: /^penilaian$/i }).click();
+    // The bell holds the seeded reminder; following it leads to the tasks.
+    await page.getByRole('button', { name: /notifikasi, \d+ belum dibaca/i }).click();
+    const bell = page.getByRole('dialog', { name: /notifikasi/i });
+    const reminder = bell.getByRole('button', { name: /pemetaan kompetensi 2026/i }).first();
+    await reminder.waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'lonceng-360');
+    await reminder.click();
+    await page.waitForURL((u) => u.pathname === '/penilaian');
+    await bell.waitFor({ state: 'hidden' });
     await page.getByRole('heading', { level: 1, name: /tugas penilaian saya/i }).waitFor();
     const self = page.getByRole('region', { name: /penilaian diri/i });
     await self.getByText(/pemetaan kompetensi 2026/i).waitFor();
