@@ -426,6 +426,7 @@ describe('campaigns', () => {
     expect((await post(`/api/notifications/${bell.items[0]!.id}/read`, c.atasan)).statusCode).toBe(200);
     expect((await post(`/api/notifications/${bell.items[0]!.id}/read`, c.pegawai)).statusCode).toBe(404);
     await post('/api/notifications/read-all', c.atasan);
+    expect(await count(sql`select count(*)::int as n from audit_log where entity = 'notification'`)).toBe(2);
     expect(((await get('/api/notifications', c.atasan)).json() as { unread: number }).unread).toBe(0);
   });
 

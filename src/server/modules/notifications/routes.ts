@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../db/client.js';
+import { actorOf, audit } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { IdParams } from '../../http/schemas.js';
@@ -20,7 +21,7 @@ const Done = z.object({ updated: z.number().int() });
 
 const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
 
-/** The bell: the caller's own notifications. Marking as read is the owner's own state, not audited. */
+/** The bell: the caller's own notifications. Marking as read is a write like any other: audited. */
 export const notificationRoutes =
   (db: Db): FastifyPluginAsyncZod =>
   async (app) => {
@@ -80,11 +81,20 @@ export const notificationRoutes =
       },
       async (req) => {
         const ctx = requireAuth(req);
-        const res = await db.execute<{
-          id: string;
-        }>(sql`update notifications set read_at = coalesce(read_at, now())
-          where tenant_id = ${ctx.tenantId} and user_id = ${ctx.userId} and id = ${req.params.id} returning id`);
-        if (res.rows.length === 0) throw notFound();
+        const found = await db.transaction(async (tx) => {
+          const res = await tx.execute<{ id: string }>(sql`update notifications
+            set read_at = coalesce(read_at, now())
+            where tenant_id = ${ctx.tenantId} and user_id = ${ctx.userId} and id = ${req.params.id} returning id`);
+          if (res.rows.length === 0) return false;
+          await audit(tx, actorOf(req), {
+            action: 'update',
+            entity: 'notification',
+            entityId: req.params.id,
+            after: { read: true },
+          });
+          return true;
+        });
+        if (!found) throw notFound();
         return { updated: 1 };
       },
     );
@@ -97,9 +107,18 @@ export const notificationRoutes =
       },
       async (req) => {
         const ctx = requireAuth(req);
-        const res = await db.execute(sql`update notifications set read_at = now()
-          where tenant_id = ${ctx.tenantId} and user_id = ${ctx.userId} and read_at is null`);
-        return { updated: res.rowCount ?? 0 };
+        return db.transaction(async (tx) => {
+          const res = await tx.execute(sql`update notifications set read_at = now()
+            where tenant_id = ${ctx.tenantId} and user_id = ${ctx.userId} and read_at is null`);
+          const updated = res.rowCount ?? 0;
+          if (updated > 0)
+            await audit(tx, actorOf(req), {
+              action: 'update',
+              entity: 'notification',
+              after: { readAll: updated },
+            });
+          return { updated };
+        });
       },
     );
   };
