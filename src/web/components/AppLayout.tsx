@@ -2,7 +2,7 @@ import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton } from '@man
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect } from 'react';
+import { useEffect, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useMe } from '../api/queries';
@@ -134,7 +134,14 @@ export function AppLayout() {
           </Group>
         </Group>
       </AppShell.Header>
-      <AppShell.Navbar p="sm" aria-label={t('nav.label')}>
+      <AppShell.Navbar
+        p="sm"
+        aria-label={t('nav.label')}
+        // A tap on the page already open changes no path, so close the phone menu here too.
+        onClick={(e: MouseEvent) => {
+          if ((e.target as HTMLElement).closest('a')) close();
+        }}
+      >
         <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
           {items.map((i) => (
             <li key={i.to}>
