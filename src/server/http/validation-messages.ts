@@ -11,6 +11,8 @@ interface IssueLike {
   origin?: string;
   format?: string;
   input?: unknown;
+  /** For `.refine(..., { params: { id, en } })`: the message in each language. */
+  params?: { id?: unknown; en?: unknown };
 }
 
 export interface FieldProblem {
@@ -19,7 +21,10 @@ export interface FieldProblem {
   problem?: ValueProblem;
 }
 
-/** Turns a zod issue into a message a person can act on, in their language. */
+/**
+ * Turns a zod issue into a message a person can act on, in their language. A schema's own rule
+ * (`.refine`) carries its words in both languages as `params: { id, en }`.
+ */
 export function validationMessage(lang: Lang, p: FieldProblem): string {
   if (p.problem) return problemMessage(lang, p.problem);
   const i = p.issue ?? {};
@@ -49,6 +54,11 @@ export function validationMessage(lang: Lang, p: FieldProblem): string {
       if (i.format === 'uuid') return lang === 'id' ? 'Pengenal tidak sah.' : 'Not a valid id.';
       if (i.format === 'date') return problemMessage(lang, { code: 'date' });
       return problemMessage(lang, { code: 'invalid' });
+    case 'custom': {
+      const own = i.params?.[lang];
+      if (typeof own === 'string') return own;
+      return i.message && lang === 'en' ? i.message : problemMessage(lang, { code: 'invalid' });
+    }
     default:
       return i.message && lang === 'en' ? i.message : problemMessage(lang, { code: 'invalid' });
   }
