@@ -35,6 +35,8 @@ import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
 import { positionService } from './modules/positions/service.js';
+import { talentRoutes } from './modules/talent/routes.js';
+import { talentService } from './modules/talent/service.js';
 import { tenantRoutes } from './modules/tenant/routes.js';
 import { userRoutes } from './modules/users/routes.js';
 import { userService } from './modules/users/service.js';
@@ -161,6 +163,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
   await app.register(competencyRoutes(competencyService(db)));
+  await app.register(talentRoutes(talentService(db)));
   await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));

@@ -24,6 +24,8 @@ export async function sendXlsx<T>(
   sheetName: string,
   columns: XlsxColumn<T>[],
   rows: AsyncIterable<T[]> | Iterable<T[]>,
+  /** Optional "Petunjuk" sheet after the data: [term, explanation] lines. */
+  guide?: readonly (readonly [string, string])[],
 ): Promise<FastifyReply> {
   const stream = new PassThrough();
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false });
@@ -44,6 +46,15 @@ export async function sendXlsx<T>(
       for (const r of chunk) ws.addRow(columns.map((c) => c.value(r) ?? null)).commit();
     }
     ws.commit();
+    if (guide) {
+      const g = wb.addWorksheet('Petunjuk');
+      g.columns = [
+        { key: 'term', width: 28 },
+        { key: 'text', width: 100, style: { alignment: { wrapText: true, vertical: 'top' } } },
+      ];
+      for (const [term, text] of guide) g.addRow([term, text]).commit();
+      g.commit();
+    }
     await wb.commit();
   })();
   done.catch((e: unknown) => stream.destroy(e as Error));

@@ -72,8 +72,8 @@ export async function assessmentsOf(db: Tx, tenantId: string, employeeId: string
 
 export async function findUnit(db: Tx, tenantId: string, unitId: string | null) {
   const where = unitId ? sql`id = ${unitId}` : sql`parent_id is null`;
-  const res = await db.execute<{ id: string; path: string }>(
-    sql`select id, path from org_units where tenant_id = ${tenantId} and ${where} order by code limit 1`,
+  const res = await db.execute<{ id: string; path: string; name: string }>(
+    sql`select id, path, name from org_units where tenant_id = ${tenantId} and ${where} order by code limit 1`,
   );
   return res.rows[0] ?? null;
 }
@@ -100,8 +100,10 @@ export interface HeatmapRule {
 }
 
 /**
- * Per child unit × competency: employees whose position requires it, and how many of them are below
- * the requirement (or unassessed). One set-based query over the child units' subtrees.
+ * The one definition of "required versus current" in SQL, shared by the heatmap, its drill-down and
+ * the talent 9-box. `emp` selects the employees (columns `id`, `position_id`, `grp`); the result is
+ * the CTEs `emp`, `req` (employee × required competency) and `cur` (reconciled current level and its
+ * source per employee × competency), ready for `with ${gapCtes(...)} select ...`.
  *
  * The current level is the reconciled one (see domain/competency/reconcile.ts): among the sources
  * of the rule, the newest assessment of the most trusted source present within the maximum age.
@@ -109,37 +111,114 @@ export interface HeatmapRule {
  * with its newest single assessment. Both agree whenever a more trusted source than peer exists
  * or a peer round has one assessment; the disagreement flag is not needed here.
  */
+export function gapCtes(tenantId: string, emp: SQL, rule: HeatmapRule, competencyId?: string): SQL {
+  const order = sqlArray([...rule.order]);
+  const cutoff = rule.cutoff ? sql`and a.assessed_on >= ${rule.cutoff}::date` : sql``;
+  const onlyReq = competencyId ? sql`and ps.competency_id = ${competencyId}` : sql``;
+  const onlyCur = competencyId ? sql`and a.competency_id = ${competencyId}` : sql``;
+  return sql`emp as (${emp}), req as (
+      select emp.id as employee_id, emp.grp, ps.competency_id, ps.required_level from emp
+      join position_standards ps on ps.tenant_id = ${tenantId} and ps.position_id = emp.position_id ${onlyReq}
+      join competencies c on c.id = ps.competency_id and c.active
+    ), cur as (
+      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level, a.source
+      from assessments a join emp on emp.id = a.employee_id
+      where a.tenant_id = ${tenantId} and a.source = any(${order}::text[]) ${cutoff} ${onlyCur}
+      order by a.employee_id, a.competency_id, array_position(${order}::text[], a.source),
+        a.assessed_on desc, a.created_at desc
+    )`;
+}
+
+/** Active employees with a position in the subtree of the unit at `path`, grouped by `grp` = the unit id. */
+export const subtreeEmployees = (tenantId: string, unitId: string, path: string): SQL =>
+  sql`select e.id, e.position_id, ${unitId}::uuid as grp from org_units s
+    join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
+    where s.tenant_id = ${tenantId} and s.path like ${path} || '%' and e.position_id is not null`;
+
+/**
+ * Per child unit × competency: employees whose position requires it, and how many of them are below
+ * the requirement (or unassessed). One set-based query over the child units' subtrees.
+ */
 export async function heatmapCells(
   db: Tx,
   tenantId: string,
   unitId: string,
   rule: HeatmapRule,
 ): Promise<HeatmapCell[]> {
-  const order = sqlArray([...rule.order]);
-  const cutoff = rule.cutoff ? sql`and a.assessed_on >= ${rule.cutoff}::date` : sql``;
-  const res = await db.execute<HeatmapCell>(sql`
-    with kids as (
-      select k.id, k.path from org_units k
-      where k.tenant_id = ${tenantId} and k.parent_id = ${unitId} and k.active
-    ), emp as (
-      select e.id, e.position_id, kids.id as kid from kids
+  const emp = sql`select e.id, e.position_id, kids.id as grp from org_units kids
       join org_units s on s.tenant_id = ${tenantId} and s.path like kids.path || '%'
       join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
-      where e.position_id is not null
-    ), req as (
-      select emp.id as employee_id, emp.kid, ps.competency_id, ps.required_level from emp
-      join position_standards ps on ps.tenant_id = ${tenantId} and ps.position_id = emp.position_id
-      join competencies c on c.id = ps.competency_id and c.active
-    ), cur as (
-      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level
-      from assessments a join emp on emp.id = a.employee_id
-      where a.tenant_id = ${tenantId} and a.source = any(${order}::text[]) ${cutoff}
-      order by a.employee_id, a.competency_id, array_position(${order}::text[], a.source),
-        a.assessed_on desc, a.created_at desc
-    )
-    select req.kid as unit_id, req.competency_id, count(*)::int as required,
+      where kids.tenant_id = ${tenantId} and kids.parent_id = ${unitId} and kids.active
+        and e.position_id is not null`;
+  const res = await db.execute<HeatmapCell>(sql`
+    with ${gapCtes(tenantId, emp, rule)}
+    select req.grp as unit_id, req.competency_id, count(*)::int as required,
       (count(*) filter (where cur.level is null or cur.level < req.required_level))::int as below
     from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
-    group by req.kid, req.competency_id`);
+    group by req.grp, req.competency_id`);
   return res.rows;
+}
+
+export type GapPerson = {
+  nip: string;
+  name: string;
+  front_title: string | null;
+  back_title: string | null;
+  position_name: string | null;
+  unit_name: string;
+  required: number;
+  current: number | null;
+  source: string | null;
+  gap: number;
+  total: number;
+  below: number;
+};
+
+/**
+ * The people behind one heatmap cell: the employees of the unit's subtree whose position requires
+ * the competency, widest gap first. `limit` null: all of them (for the download).
+ */
+export async function gapPeople(
+  db: Tx,
+  tenantId: string,
+  unit: { id: string; path: string },
+  competencyId: string,
+  rule: HeatmapRule,
+  limit: number | null,
+  offset = 0,
+): Promise<GapPerson[]> {
+  const emp = subtreeEmployees(tenantId, unit.id, unit.path);
+  const page = limit === null ? sql`` : sql`limit ${limit} offset ${offset}`;
+  const res = await db.execute<GapPerson>(sql`
+    with ${gapCtes(tenantId, emp, rule, competencyId)}, rows as (
+      select req.employee_id, req.required_level as required, cur.level as current, cur.source,
+        greatest(0, req.required_level - coalesce(cur.level, 0))::int as gap,
+        (cur.level is null or cur.level < req.required_level) as short
+      from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
+    )
+    select e.nip, e.name, e.front_title, e.back_title, p.name as position_name, u.name as unit_name,
+      r.required, r.current, r.source, r.gap,
+      (count(*) over ())::int as total, (count(*) filter (where r.short) over ())::int as below
+    from rows r join employees e on e.id = r.employee_id
+    join org_units u on u.id = e.unit_id
+    left join positions p on p.id = e.position_id
+    order by r.gap desc, e.name, e.nip
+    ${page}`);
+  return res.rows;
+}
+
+export async function findCompetency(db: Tx, tenantId: string, id: string) {
+  const res = await db.execute<{ id: string; code: string; name: string }>(sql`
+    select c.id, c.code, v.name from competencies c
+    join lateral (select v.name from competency_versions v where v.competency_id = c.id
+      order by v.version desc limit 1) v on true
+    where c.tenant_id = ${tenantId} and c.id = ${id}`);
+  return res.rows[0] ?? null;
+}
+
+export async function findPosition(db: Tx, tenantId: string, id: string) {
+  const res = await db.execute<{ id: string; name: string }>(
+    sql`select id, name from positions where tenant_id = ${tenantId} and id = ${id}`,
+  );
+  return res.rows[0] ?? null;
 }

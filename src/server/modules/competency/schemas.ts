@@ -42,6 +42,28 @@ export const ProfileItem = z.object({
   bySource: z.partialRecord(SourceSchema, Level),
 });
 
+export const ProfileQuery = z.object({
+  /** Compare the person with another position as well (the `target` block). */
+  targetPositionId: z.uuid().optional(),
+});
+
+export const TargetProfile = z.object({
+  positionId: z.uuid(),
+  positionName: z.string(),
+  /** JPM against the target position's standard; null when it requires nothing. */
+  jpm: z.number().nullable(),
+  items: z.array(
+    z.object({
+      competencyId: z.uuid(),
+      code: z.string(),
+      name: z.string(),
+      required: Level,
+      current: Level.nullable(),
+      gap: z.number().int(),
+    }),
+  ),
+});
+
 export const CompetencyProfile = z.object({
   nip: z.string(),
   positionId: z.uuid().nullable(),
@@ -49,6 +71,8 @@ export const CompetencyProfile = z.object({
   /** Job-Person Match in percent (0–100); null when the position requires nothing. */
   jpm: z.number().nullable(),
   items: z.array(ProfileItem),
+  /** Only with `?targetPositionId=`. */
+  target: TargetProfile.optional(),
 });
 export type CompetencyProfileT = z.infer<typeof CompetencyProfile>;
 
@@ -56,6 +80,7 @@ export const HeatmapQuery = z.object({ unitId: z.uuid().optional() });
 
 export const Heatmap = z.object({
   unitId: z.uuid(),
+  unitName: z.string(),
   units: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string(), employees: z.number().int() })),
   competencies: z.array(z.object({ id: z.uuid(), code: z.string(), name: z.string() })),
   cells: z.array(
@@ -72,6 +97,39 @@ export const Heatmap = z.object({
   ),
 });
 export type HeatmapT = z.infer<typeof Heatmap>;
+
+export const GapPeopleQuery = z.object({
+  unitId: z.uuid(),
+  competencyId: z.uuid(),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
+});
+export const GapPeopleExportQuery = GapPeopleQuery.omit({ page: true });
+export const HeatmapExportQuery = HeatmapQuery;
+
+export const GapPeople = z.object({
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  competency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  /** Employees of the subtree whose position requires the competency (the heatmap cell's `required`). */
+  total: z.number().int(),
+  /** Of those, below the requirement or unassessed (the cell's `below`). */
+  below: z.number().int(),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Widest gap first. */
+  items: z.array(
+    z.object({
+      nip: z.string(),
+      name: z.string(),
+      positionName: z.string().nullable(),
+      unitName: z.string(),
+      required: Level,
+      current: Level.nullable(),
+      source: SourceSchema.nullable(),
+      gap: z.number().int(),
+    }),
+  ),
+});
+export type GapPeopleT = z.infer<typeof GapPeople>;
 
 /** Tenant setting `competency.reconcileRule`; missing fields fall back to the default rule. */
 export const ReconcileRuleSetting = z.object({

@@ -14,8 +14,10 @@ import {
   ReconcileRuleSetting,
   type CompetencyDtoT,
   type CompetencyProfileT,
+  type GapPeopleT,
   type HeatmapT,
 } from './schemas.js';
+import { fullName } from '../../../domain/org.js';
 
 /** yyyy-mm-dd of now in the time zone. */
 export const todayIn = (timeZone: string, now = new Date()) =>
@@ -44,21 +46,44 @@ function cutoffOf(today: string, months: number | null): string | null {
   return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
+/** Today, the reconciliation rule and its SQL form, and the raw settings of the tenant. */
+export async function gapContext(db: Db, tenantId: string) {
+  const tenant = await repo.tenantSettings(db, tenantId);
+  const today = todayIn(tenant?.time_zone ?? 'Asia/Jayapura');
+  const rule = ruleOf(tenant?.settings);
+  const sqlRule: repo.HeatmapRule = { order: rule.order, cutoff: cutoffOf(today, rule.maxAgeMonths) };
+  return { today, rule, sqlRule, settings: tenant?.settings ?? {} };
+}
+
+/**
+ * The unit a gap view opens (the top unit when none is asked for; an operator's own OPD), refusing
+ * an operator outside their OPD. Admin and pimpinan see the whole tenant.
+ */
+export async function scopedUnit(db: Db, ctx: AuthContext, unitId: string | undefined) {
+  const wide = hasRole(ctx, 'admin', 'pimpinan');
+  const wanted = unitId ?? (wide ? null : (ctx.operatorUnitIds[0] ?? null));
+  if (!wide && !wanted) throw forbidden();
+  const unit = await repo.findUnit(db, ctx.tenantId, wanted);
+  if (!unit) throw notFound();
+  if (!wide && !ctx.operatorUnitIds.some((id) => unit.path.includes(`/${id}/`))) throw forbidden();
+  return unit;
+}
+
+export const GAP_PAGE_SIZE = 50;
+
 export function competencyService(db: Db) {
-  async function context(tenantId: string) {
-    const tenant = await repo.tenantSettings(db, tenantId);
-    return {
-      today: todayIn(tenant?.time_zone ?? 'Asia/Jayapura'),
-      rule: ruleOf(tenant?.settings),
-    };
-  }
+  const context = (tenantId: string) => gapContext(db, tenantId);
 
   async function list(ctx: AuthContext): Promise<CompetencyDtoT[]> {
     const { today } = await context(ctx.tenantId);
     return repo.listCompetencies(db, ctx.tenantId, today);
   }
 
-  async function profile(ctx: AuthContext, nip: string): Promise<CompetencyProfileT> {
+  async function profile(
+    ctx: AuthContext,
+    nip: string,
+    targetPositionId?: string,
+  ): Promise<CompetencyProfileT> {
     const employee = await repo.findEmployee(db, ctx.tenantId, nip, employeeReadScope(ctx));
     if (!employee) throw notFound();
     const { today, rule } = await context(ctx.tenantId);
@@ -107,34 +132,55 @@ export function competencyService(db: Db) {
     }
     const gapOf = new Map(gaps(requirements, current).map((g) => [g.competencyId, g.gap]));
     for (const item of items) item.gap = gapOf.get(item.competencyId) ?? null;
-    return {
+    const out: CompetencyProfileT = {
       nip: employee.nip,
       positionId: employee.position_id,
       positionName: employee.position_name,
       jpm: jpm(requirements, current),
       items,
     };
+    if (targetPositionId) {
+      const position = await repo.findPosition(db, ctx.tenantId, targetPositionId);
+      if (!position) throw notFound();
+      const target: Requirement[] = (await repo.standardsOf(db, ctx.tenantId, position.id)).map((s) => ({
+        competencyId: s.competency_id,
+        required: s.required_level,
+      }));
+      const rows = new Map(gaps(target, current).map((g) => [g.competencyId, g]));
+      out.target = {
+        positionId: position.id,
+        positionName: position.name,
+        jpm: jpm(target, current),
+        items: competencies
+          .filter((c) => rows.has(c.id))
+          .map((c) => {
+            const g = rows.get(c.id)!;
+            return {
+              competencyId: c.id,
+              code: c.code,
+              name: c.name,
+              required: g.required,
+              current: g.current,
+              gap: g.gap,
+            };
+          }),
+      };
+    }
+    return out;
   }
 
   async function heatmap(ctx: AuthContext, unitId: string | undefined): Promise<HeatmapT> {
-    const wide = hasRole(ctx, 'admin', 'pimpinan');
     // An operator without a unit asked for starts at their own OPD.
-    const wanted = unitId ?? (wide ? null : (ctx.operatorUnitIds[0] ?? null));
-    if (!wide && !wanted) throw forbidden();
-    const unit = await repo.findUnit(db, ctx.tenantId, wanted);
-    if (!unit) throw notFound();
-    if (!wide && !ctx.operatorUnitIds.some((id) => unit.path.includes(`/${id}/`))) throw forbidden();
-    const { today, rule } = await context(ctx.tenantId);
+    const unit = await scopedUnit(db, ctx, unitId);
+    const { today, sqlRule } = await context(ctx.tenantId);
     const [units, competencies, cells] = await Promise.all([
       repo.childUnits(db, ctx.tenantId, unit.id),
       repo.listCompetencies(db, ctx.tenantId, today),
-      repo.heatmapCells(db, ctx.tenantId, unit.id, {
-        order: rule.order,
-        cutoff: cutoffOf(today, rule.maxAgeMonths),
-      }),
+      repo.heatmapCells(db, ctx.tenantId, unit.id, sqlRule),
     ]);
     return {
       unitId: unit.id,
+      unitName: unit.name,
       units,
       competencies: competencies.map((c) => ({ id: c.id, code: c.code, name: c.name })),
       cells: cells.map((c) => ({
@@ -147,6 +193,52 @@ export function competencyService(db: Db) {
     };
   }
 
-  return { list, profile, heatmap };
+  /** The people behind a heatmap cell; `page` null: all of them (download). */
+  async function gapPeople(
+    ctx: AuthContext,
+    q: { unitId: string; competencyId: string; page: number | null },
+  ): Promise<GapPeopleT> {
+    const unit = await scopedUnit(db, ctx, q.unitId);
+    const competency = await repo.findCompetency(db, ctx.tenantId, q.competencyId);
+    if (!competency) throw notFound();
+    const { sqlRule } = await context(ctx.tenantId);
+    const page = q.page ?? 1;
+    const rows = await repo.gapPeople(
+      db,
+      ctx.tenantId,
+      unit,
+      competency.id,
+      sqlRule,
+      q.page === null ? null : GAP_PAGE_SIZE,
+      (page - 1) * GAP_PAGE_SIZE,
+    );
+    let total = rows[0]?.total ?? 0;
+    let below = rows[0]?.below ?? 0;
+    if (rows.length === 0 && page > 1) {
+      const first = await repo.gapPeople(db, ctx.tenantId, unit, competency.id, sqlRule, 1, 0);
+      total = first[0]?.total ?? 0;
+      below = first[0]?.below ?? 0;
+    }
+    return {
+      unit: { id: unit.id, name: unit.name },
+      competency,
+      total,
+      below,
+      page,
+      pageSize: q.page === null ? total : GAP_PAGE_SIZE,
+      items: rows.map((r) => ({
+        nip: r.nip,
+        name: fullName(r.name, r.front_title, r.back_title),
+        positionName: r.position_name,
+        unitName: r.unit_name,
+        required: r.required,
+        current: r.current,
+        source: (r.source as AssessmentSource | null) ?? null,
+        gap: r.gap,
+      })),
+    };
+  }
+
+  return { list, profile, heatmap, gapPeople };
 }
 export type CompetencyService = ReturnType<typeof competencyService>;
