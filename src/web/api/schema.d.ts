@@ -1216,10 +1216,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Profil kompetensi pegawai: level saat ini, standar jabatan, kesenjangan, JPM */
+        /**
+         * Profil kompetensi pegawai: level saat ini, standar jabatan, kesenjangan, JPM
+         * @description Dengan `targetPositionId`: blok `target` membandingkan pegawai dengan standar jabatan lain (JPM dan kesenjangan).
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    targetPositionId?: string;
+                };
                 header?: never;
                 path: {
                     nip: string;
@@ -1256,6 +1261,21 @@ export interface paths {
                                     [key: string]: number;
                                 };
                             }[];
+                            target?: {
+                                /** Format: uuid */
+                                positionId: string;
+                                positionName: string;
+                                jpm: number | null;
+                                items: {
+                                    /** Format: uuid */
+                                    competencyId: string;
+                                    code: string;
+                                    name: string;
+                                    required: number;
+                                    current: number | null;
+                                    gap: number;
+                                }[];
+                            };
                         };
                     };
                 };
@@ -1297,6 +1317,7 @@ export interface paths {
                         "application/json": {
                             /** Format: uuid */
                             unitId: string;
+                            unitName: string;
                             units: {
                                 /** Format: uuid */
                                 id: string;
@@ -1325,6 +1346,418 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gaps/heatmap.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh peta kesenjangan (unit × kompetensi) sebagai Excel, dengan lembar Petunjuk */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gaps/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Pegawai di balik satu sel peta kesenjangan: standar, level saat ini, kesenjangan
+         * @description Pegawai aktif di unit dan sub-unitnya yang jabatannya mensyaratkan kompetensi itu, kesenjangan terbesar dulu, 50 per halaman.
+         */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    competencyId: string;
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            competency: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                            };
+                            total: number;
+                            below: number;
+                            page: number;
+                            pageSize: number;
+                            items: {
+                                nip: string;
+                                name: string;
+                                positionName: string | null;
+                                unitName: string;
+                                required: number;
+                                current: number | null;
+                                source: ("assessment_center" | "test" | "atasan" | "peer" | "self") | null;
+                                gap: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/gaps/people.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar pegawai satu sel peta kesenjangan sebagai Excel */
+        get: {
+            parameters: {
+                query: {
+                    unitId: string;
+                    competencyId: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employees/{nip}/performance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Nilai kinerja (SKP) pegawai per tahun */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nip: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            score: number;
+                            predikat: ("sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang") | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employees/{nip}/performance/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Isi atau ubah nilai kinerja (SKP) satu tahun: nilai 0–200 dan predikat */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    nip: string;
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        score: number;
+                        predikat?: ("sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang") | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            score: number;
+                            predikat: ("sangat_baik" | "baik" | "butuh_perbaikan" | "kurang" | "sangat_kurang") | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/talent/nine-box": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kotak 9 talenta (potensi dari JPM × kinerja dari SKP) untuk unit dan sub-unitnya
+         * @description Tahun bawaan: tahun lalu. Dengan `box` (1–9 atau `incomplete`): daftar orang di kotak itu, 50 per halaman.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    unitId?: string;
+                    year?: number;
+                    box?: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "incomplete";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            year: number;
+                            cutoffs: {
+                                performance: [
+                                    number,
+                                    number
+                                ];
+                                potential: [
+                                    number,
+                                    number
+                                ];
+                            };
+                            employees: number;
+                            placed: number;
+                            boxes: {
+                                box: number;
+                                count: number;
+                                succession: boolean;
+                            }[];
+                            incomplete: {
+                                count: number;
+                                byReason: {
+                                    [key: string]: number;
+                                };
+                            };
+                            selection: {
+                                /** @enum {string} */
+                                box: "1" | "2" | "3" | "4" | "5" | "6" | "7" | "8" | "9" | "incomplete";
+                                page: number;
+                                pageSize: number;
+                                total: number;
+                                people: {
+                                    nip: string;
+                                    name: string;
+                                    positionName: string | null;
+                                    unitName: string;
+                                    potential: number | null;
+                                    performance: number | null;
+                                    box: number | null;
+                                    reasons: ("noStandard" | "notAssessed" | "noPerformance")[];
+                                }[];
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/talent/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batas kotak 9 talenta yang berlaku */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            performance: [
+                                number,
+                                number
+                            ];
+                            potential: [
+                                number,
+                                number
+                            ];
+                        };
+                    };
+                };
+            };
+        };
+        /** Ubah batas kotak 9 talenta (kinerja dari SKP, potensi dari JPM) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        performance: [
+                            number,
+                            number
+                        ];
+                        potential: [
+                            number,
+                            number
+                        ];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            performance: [
+                                number,
+                                number
+                            ];
+                            potential: [
+                                number,
+                                number
+                            ];
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;
