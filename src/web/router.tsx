@@ -13,6 +13,8 @@ import { Loading } from './components/States';
 import { can, type Screen } from './lib/access';
 import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
 import { assessSearch, campaignSearch, tasksSearch } from './pages/assessments/search';
+import { gapPeopleSearch } from './pages/competency/GapPeople';
+import { talentSearch } from './pages/talent/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
   auditSearch,
@@ -87,6 +89,18 @@ const gapMapRoute = createRoute({
   beforeLoad: guard('gapMap'),
   component: lazyRouteComponent(() => import('./pages/competency/GapMap'), 'GapMapPage'),
 });
+const gapPeopleRoute = createRoute({
+  ...page('/kompetensi/peta/orang'),
+  validateSearch: gapPeopleSearch,
+  beforeLoad: guard('gapMap'),
+  component: lazyRouteComponent(() => import('./pages/competency/GapPeople'), 'GapPeoplePage'),
+});
+const talentRoute = createRoute({
+  ...page('/kompetensi/talenta'),
+  validateSearch: talentSearch,
+  beforeLoad: guard('talent'),
+  component: lazyRouteComponent(() => import('./pages/talent/NineBox'), 'NineBoxPage'),
+});
 const dictionaryRoute = createRoute({
   ...page('/kompetensi/kamus'),
   beforeLoad: guard('dictionary'),
@@ -156,6 +170,8 @@ const routeTree = rootRoute.addChildren([
     newEmployeeRoute,
     profileRoute,
     gapMapRoute,
+    gapPeopleRoute,
+    talentRoute,
     dictionaryRoute,
     standardsRoute,
     importRoute,

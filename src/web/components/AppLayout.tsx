@@ -18,6 +18,7 @@ interface NavItem {
     | '/unit'
     | '/pegawai'
     | '/kompetensi/peta'
+    | '/kompetensi/talenta'
     | '/kompetensi/kamus'
     | '/kompetensi/standar'
     | '/penilaian'
@@ -38,6 +39,7 @@ function useNavItems(): NavItem[] {
     { to: '/unit', label: t('nav.units'), screen: 'units' },
     { to: '/pegawai', label: t('nav.employees'), screen: 'employees' },
     { to: '/kompetensi/peta', label: t('nav.gapMap'), screen: 'gapMap' },
+    { to: '/kompetensi/talenta', label: t('talent.nav'), screen: 'talent' },
     { to: '/kompetensi/kamus', label: t('nav.dictionary'), screen: 'dictionary' },
     { to: '/kompetensi/standar', label: t('nav.standards'), screen: 'standards' },
     { to: '/penilaian', label: t('assessment.nav.tasks'), screen: 'assessments' },

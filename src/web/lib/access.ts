@@ -8,6 +8,7 @@ export const ACCESS = {
   newEmployee: ['admin', 'operator'],
   import: ['admin', 'operator'],
   gapMap: ['admin', 'operator', 'pimpinan'],
+  talent: ['admin', 'operator', 'pimpinan'],
   assessments: ['atasan', 'pegawai'],
   campaigns: ['admin', 'operator'],
   dictionary: null,

@@ -1,4 +1,4 @@
-import { Breadcrumbs, Paper, Stack, Table, Text } from '@mantine/core';
+import { Anchor, Breadcrumbs, Group, Paper, Stack, Table, Text } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useSearch } from '@tanstack/react-router';
 import { useMemo } from 'react';
@@ -94,9 +94,14 @@ export function GapMapPage() {
       )}
       {data && data.units.length > 0 && data.competencies.length > 0 && (
         <Stack gap="sm">
-          <Text size="sm" c="dimmed">
-            {t('heatmap.legend')}
-          </Text>
+          <Group justify="space-between" gap="sm">
+            <Text size="sm" c="dimmed">
+              {t('heatmap.legend')}
+            </Text>
+            <Anchor href={`/api/gaps/heatmap.xlsx?unitId=${data.unitId}`} download fw={600} py={8}>
+              {t('heatmap.download')}
+            </Anchor>
+          </Group>
           <ScrollBox label={t('heatmap.table')}>
             <Table
               className="heatmap"
@@ -143,8 +148,14 @@ export function GapMapPage() {
                       return (
                         <Table.Td key={c.id} ta="center" p={0} style={{ background: colour.bg }}>
                           <LinkAnchor
-                            to="/pegawai"
-                            search={{ unitId: u.id }}
+                            to="/kompetensi/peta/orang"
+                            search={{ unitId: u.id, competencyId: c.id }}
+                            aria-label={t('heatmap.cellLink', {
+                              unit: u.name,
+                              competency: c.name,
+                              below: cell.below,
+                              required: cell.required,
+                            })}
                             underline="never"
                             style={{
                               color: colour.fg,
