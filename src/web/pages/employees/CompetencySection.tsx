@@ -1,10 +1,23 @@
-import { Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title, Tooltip } from '@mantine/core';
+import {
+  Badge,
+  Button,
+  Group,
+  Paper,
+  Select,
+  SimpleGrid,
+  Stack,
+  Table,
+  Text,
+  Title,
+  Tooltip,
+} from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { jpmBand, JPM_BANDS } from '../../../domain/competency/gaps';
 import { api, ApiError, unwrap, type paths } from '../../api/client';
+import { positionsQuery } from '../../api/queries';
 import { ScrollBox } from '../../components/ScrollBox';
 import { Loading, LoadError } from '../../components/States';
 import { formatDate, formatNumber } from '../../lib/format';
@@ -166,6 +179,102 @@ function ItemCards({ items, label }: { items: Item[]; label: string }) {
   );
 }
 
+/** "Bandingkan dengan jabatan lain": the person against another position's standard. */
+function Compare({ nip, ownPositionId }: { nip: string; ownPositionId: string | null }) {
+  const { t } = useTranslation();
+  const [positionId, setPositionId] = useState<string | null>(null);
+  const positions = useQuery(positionsQuery);
+  const options = useMemo(
+    () =>
+      (positions.data ?? [])
+        .filter((p) => p.id !== ownPositionId)
+        .map((p) => ({ value: p.id, label: p.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'id')),
+    [positions.data, ownPositionId],
+  );
+  const q = useQuery({
+    queryKey: ['competency-profile', nip, positionId],
+    enabled: positionId !== null,
+    queryFn: () =>
+      unwrap(
+        api.GET('/api/employees/{nip}/competency-profile', {
+          params: { path: { nip }, query: { targetPositionId: positionId! } },
+        }),
+      ),
+  });
+  const target = q.data?.target;
+  return (
+    <Stack gap="sm" component="section" aria-labelledby="competency-compare">
+      <Title order={3} fz="h5" id="competency-compare">
+        {t('competency.compare')}
+      </Title>
+      <Select
+        label={t('competency.comparePick')}
+        data={options}
+        value={positionId}
+        onChange={setPositionId}
+        searchable
+        clearable
+        maw={480}
+        limit={100}
+      />
+      {positionId && q.isPending && <Loading />}
+      {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
+      {target && (
+        <Stack gap="xs">
+          <Text size="sm" c="dimmed">
+            {t('competency.compareJpm', { position: target.positionName })}
+          </Text>
+          {target.jpm == null ? (
+            <Text>{t('competency.compareNone')}</Text>
+          ) : (
+            <>
+              <Text fz={24} fw={700} data-testid="target-jpm">
+                {percent.format(target.jpm)} % — {jpmBand(target.jpm, JPM_BANDS.selection).label}
+              </Text>
+              <ScrollBox label={t('competency.compareTable')}>
+                <Table striped miw={320}>
+                  <Table.Caption>{t('competency.compareTable')}</Table.Caption>
+                  <Table.Thead>
+                    <Table.Tr>
+                      <Table.Th scope="col">{t('competency.name')}</Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('competency.required')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('competency.current')}
+                      </Table.Th>
+                      <Table.Th scope="col" ta="right">
+                        {t('competency.gap')}
+                      </Table.Th>
+                    </Table.Tr>
+                  </Table.Thead>
+                  <Table.Tbody>
+                    {target.items.map((i) => (
+                      <Table.Tr key={i.competencyId}>
+                        <Table.Th scope="row" fw={400}>
+                          {i.code} {i.name}
+                        </Table.Th>
+                        <Table.Td ta="right">{formatNumber(i.required)}</Table.Td>
+                        <Table.Td ta="right">
+                          {i.current == null ? t('competency.notAssessed') : formatNumber(i.current)}
+                        </Table.Td>
+                        <Table.Td ta="right" fw={i.gap ? 700 : 400}>
+                          {formatNumber(i.gap)}
+                        </Table.Td>
+                      </Table.Tr>
+                    ))}
+                  </Table.Tbody>
+                </Table>
+              </ScrollBox>
+            </>
+          )}
+        </Stack>
+      )}
+    </Stack>
+  );
+}
+
 /** "Profil kompetensi" on the employee page: JPM, a table per competency, and a radar chart on request. */
 export function CompetencySection({ nip }: { nip: string }) {
   const { t } = useTranslation();
@@ -219,6 +328,7 @@ export function CompetencySection({ nip }: { nip: string }) {
               <ItemsTable items={items} caption={t('competency.table')} />
             </ScrollBox>
           )}
+          <Compare nip={nip} ownPositionId={q.data.positionId} />
         </Stack>
       )}
     </Paper>
