@@ -48,7 +48,7 @@ describe('competency profile and gap map', () => {
     await context.close();
   });
 
-  it('admin drills down the gap map and follows a cell to the employee list', async () => {
+  it('admin drills down the gap map and follows a cell to the people below standard', async () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
@@ -79,16 +79,34 @@ describe('competency profile and gap map', () => {
     await expectAccessible(page);
     await screenshot(page, 'peta-kesenjangan-dukcapil-1280');
 
-    // A cell opens the employee list of its unit.
-    const cell = child.locator('tbody td a[href^="/pegawai"]').first();
+    // A cell opens the people of its unit whose position requires the competency, widest gap first.
+    const cell = child.locator('tbody td a[href^="/kompetensi/peta/orang"]').first();
     const href = await cell.getAttribute('href');
-    expect(href).toMatch(/^\/pegawai\?unitId=/);
+    expect(href).toMatch(/^\/kompetensi\/peta\/orang\?/);
+    const counts = /(\d+) dari (\d+) di bawah standar$/.exec((await cell.getAttribute('aria-label')) ?? '');
+    expect(counts).not.toBeNull();
     await cell.click();
-    await page.getByRole('heading', { level: 1, name: /^pegawai$/i }).waitFor();
+    await page.getByRole('heading', { level: 1, name: /pegawai di bawah standar/i }).waitFor();
     const target = new URL(page.url());
-    expect(target.pathname).toBe('/pegawai');
-    expect(target.searchParams.get('unitId')).toBeTruthy();
+    expect(target.pathname).toBe('/kompetensi/peta/orang');
     expect(target.searchParams.get('unitId')).not.toBe(unitId);
+    expect(target.searchParams.get('competencyId')).toBeTruthy();
+    const people = page.getByRole('table', { name: /pegawai, standar dan level saat ini/i });
+    await people.waitFor();
+    await page.getByText(`${counts![1]} dari ${counts![2]} pegawai di bawah standar`).waitFor();
+    // The first rows are the people below standard: a gap of at least 1, each linking to a profile.
+    const below = Number(counts![1]);
+    const rows = people.locator('tbody tr');
+    expect(await rows.count()).toBe(Math.min(50, Number(counts![2])));
+    for (let i = 0; i < Math.min(below, 5); i++) {
+      const gap = Number(await rows.nth(i).locator('td').last().textContent());
+      expect(gap).toBeGreaterThanOrEqual(1);
+      expect(await rows.nth(i).getByRole('link').getAttribute('href')).toMatch(/^\/pegawai\/\d{18}$/);
+    }
+    await page.getByRole('link', { name: /unduh excel/i }).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, 'peta-kesenjangan-orang-1280');
 
     // Back on the map the breadcrumb leads up again.
     await page.goBack();

@@ -9,6 +9,7 @@ import { sqlArray, type Db, type Tx } from '../db/client.js';
 import { auditLog, orgUnits, positions, tenants, userRoles, users } from '../db/schema/index.js';
 import { seedCampaigns } from './campaigns.js';
 import { seedCompetency } from './competency.js';
+import { seedPerformance } from './talent.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -84,6 +85,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     const userCount = await insertUsers(tx, tenantId, data, unitIds, employeeIds, passwordHash);
     const competency = await seedCompetency(tx, tenantId, data, positionIds, employeeIds);
     await seedCampaigns(tx, tenantId);
+    await seedPerformance(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,
