@@ -5,6 +5,7 @@
  *   1. employee list/search API vs a bare Fastify route running the same SQL (autocannon, 50 connections)
  *   2. importing 100,000 employees from CSV and XLSX vs COPY of the same rows into a plain table
  *   3. start-up of `node dist/server/main.js` on an empty and on an existing data folder, vs PostgreSQL alone
+ *   4. the gap heatmap route over every employee × 15 competencies vs hand-written SQL for the same cells
  *
  * BENCH_EMPLOYEES (default 100000) and BENCH_SECONDS (default 10) shrink it for a quick look.
  */
@@ -18,6 +19,7 @@ import pino from 'pino';
 import { connect, runMigrations } from '../src/server/db/client.js';
 import { startEmbedded, tmpDataDir } from '../src/server/db/embedded.js';
 import { seedDemo } from '../src/server/seed/demo.js';
+import { benchHeatmap } from './heatmap.js';
 import { benchImport } from './import.js';
 import { benchStartup } from './startup.js';
 
@@ -96,6 +98,9 @@ async function main() {
   child.kill('SIGTERM');
   out();
 
+  // 4. Heatmap (before the import bench adds its rows).
+  const heatmap = await benchHeatmap({ url, database });
+
   // 2. Import.
   out(await benchImport({ url, rows: N, pool: database.pool }));
 
@@ -104,6 +109,8 @@ async function main() {
 
   // 3. Start-up.
   out(await benchStartup());
+
+  out(heatmap);
 
   out(`_Whole run: ${fmt((Date.now() - started) / 1000)} s._`);
   fs.mkdirSync('docs', { recursive: true });

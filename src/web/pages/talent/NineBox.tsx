@@ -1,7 +1,7 @@
 import { Badge, Button, Group, NumberInput, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BOX_AXES } from '../../../domain/competency/talent';
 import { api, unwrap, type paths } from '../../api/client';
@@ -250,7 +250,7 @@ export function NineBoxPage() {
   const me = useMe();
   const search = useSearch({ from: '/app/kompetensi/talenta' });
   const navigate = useNavigate({ from: '/kompetensi/talenta' });
-  const [year, setYear] = useState<number | string>(search.year ?? '');
+  const [typed, setYear] = useState<number | string | null>(null);
   const q = useQuery({
     queryKey: ['nine-box', search],
     placeholderData: keepPreviousData,
@@ -263,9 +263,7 @@ export function NineBoxPage() {
       }),
   });
   const data = q.data;
-  useEffect(() => {
-    if (data && year === '') setYear(data.year);
-  }, [data, year]);
+  const year = typed ?? search.year ?? data?.year ?? '';
   const restrict = hasRole(me, 'admin', 'pimpinan') ? undefined : me.operatorUnitIds;
   return (
     <Page title={t('talent.title')}>
