@@ -19,6 +19,7 @@ describe('language switch', () => {
       'Units',
       'Employees',
       'Gap map',
+      'Talent (9-box)',
       'Competency dictionary',
       'Job standards',
       'Assessment campaigns',
