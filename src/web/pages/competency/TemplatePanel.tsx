@@ -48,7 +48,8 @@ export function TemplatePanel({ competencies }: { competencies: StandardsMatrix[
   const setCell = (id: string, v: string) => setEdits((e) => ({ ...e, [key]: { ...e[key], [id]: v } }));
   const label = (x: Pick<StandardTemplate, 'positionType' | 'positionLevel'>) =>
     `${t(`positionType.${x.positionType}` as 'positionType.pengawas')} — ${x.positionLevel ? x.positionLevel.replace('_', ' ') : t('competencyAdmin.allLevels')}`;
-  const options = useMemo(() => (q.data ?? []).map((x) => ({ value: keyOf(x), label: label(x) })), [q.data]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Built on each render so the labels follow a language switch; the list is a few dozen types.
+  const options = (q.data ?? []).map((x) => ({ value: keyOf(x), label: label(x) }));
   const save = useMutation({
     mutationFn: () =>
       unwrap(
