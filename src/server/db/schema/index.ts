@@ -4,3 +4,4 @@ export * from './audit.js';
 export * from './imports.js';
 export * from './competency.js';
 export * from './files.js';
+export * from './learning.js';

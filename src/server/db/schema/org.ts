@@ -97,6 +97,8 @@ export const employees = pgTable(
     uniqueIndex('employees_tenant_nip_uq').on(t.tenantId, t.nip),
     index('employees_unit_idx').on(t.tenantId, t.unitId),
     index('employees_supervisor_idx').on(t.tenantId, t.supervisorId),
+    // Holders of a position (standards matrix counts, the position's people).
+    index('employees_position_idx').on(t.tenantId, t.positionId),
     index('employees_name_trgm_idx').using('gin', sql`lower(${t.name}) gin_trgm_ops`),
     // The list's default order (name, then NIP) straight from the index: the first page needs no sort.
     index('employees_list_name_idx').on(t.tenantId, t.name, t.nip),
