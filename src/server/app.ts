@@ -31,6 +31,9 @@ import { employeeService } from './modules/employees/service.js';
 import { healthRoutes } from './modules/health/routes.js';
 import { importRoutes } from './modules/imports/routes.js';
 import { notificationRoutes } from './modules/notifications/routes.js';
+import { learningRoutes } from './modules/learning/routes.js';
+import { learningService } from './modules/learning/service.js';
+import { proposalRoutes } from './modules/learning/proposals.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
@@ -168,6 +171,8 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));
   await app.register(notificationRoutes(db));
+  await app.register(learningRoutes(learningService(db)));
+  await app.register(proposalRoutes(db));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(db));

@@ -5,7 +5,7 @@ import {
   type ReconcileRule,
 } from '../../../domain/competency/reconcile.js';
 import { gaps, jpm, type Requirement } from '../../../domain/competency/gaps.js';
-import type { Db } from '../../db/client.js';
+import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { employeeReadScope } from '../employees/policy.js';
@@ -47,7 +47,7 @@ function cutoffOf(today: string, months: number | null): string | null {
 }
 
 /** Today, the reconciliation rule and its SQL form, and the raw settings of the tenant. */
-export async function gapContext(db: Db, tenantId: string) {
+export async function gapContext(db: Tx, tenantId: string) {
   const tenant = await repo.tenantSettings(db, tenantId);
   const today = todayIn(tenant?.time_zone ?? 'Asia/Jayapura');
   const rule = ruleOf(tenant?.settings);

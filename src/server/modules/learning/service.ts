@@ -1,0 +1,206 @@
+import { sql } from 'drizzle-orm';
+import { fullName } from '../../../domain/org.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { AuthContext } from '../../http/auth.js';
+import { notFound } from '../../http/errors.js';
+import { scopedUnit, todayIn } from '../competency/service.js';
+import { employeeReadScope } from '../employees/policy.js';
+import * as repo from './repository.js';
+import type { CompliancePeopleT, ComplianceReportT, LearningRecordsT, MyLearningT } from './schemas.js';
+
+export const COMPLIANCE_PAGE_SIZE = 50;
+const round2 = (n: number) => Math.round(n * 100) / 100;
+const share = (part: number, whole: number) => (whole ? Math.round((10_000 * part) / whole) / 10_000 : 0);
+
+/** The tenant's current year (its own time zone) and the JP target of a year's rule set. */
+export async function learningContext(db: Tx, tenantId: string, year?: number) {
+  const tz = await db.execute<{ time_zone: string }>(
+    sql`select time_zone from tenants where id = ${tenantId}`,
+  );
+  const today = todayIn(tz.rows[0]?.time_zone ?? 'Asia/Jayapura');
+  const y = year ?? Number(today.slice(0, 4));
+  const stored = await repo.storedTargetJp(db, tenantId, y);
+  return { today, year: y, targetJp: stored ?? defaultTargetJp(y) };
+}
+
+export function learningService(db: Db) {
+  async function findReadable(ctx: AuthContext, nip: string) {
+    const res = await db.execute<{
+      id: string;
+      nip: string;
+      name: string;
+      front_title: string | null;
+      back_title: string | null;
+    }>(sql`select e.id, e.nip, e.name, e.front_title, e.back_title from employees e
+      where e.tenant_id = ${ctx.tenantId} and e.nip = ${nip} and ${employeeReadScope(ctx)}`);
+    const e = res.rows[0];
+    if (!e) throw notFound();
+    return e;
+  }
+
+  async function summaryOf(
+    tenantId: string,
+    e: { id: string; nip: string; name: string; front_title: string | null; back_title: string | null },
+    year: number,
+    targetJp: number,
+  ): Promise<LearningRecordsT> {
+    const rows = await repo.recordsOf(db, tenantId, e.id, year);
+    const totalJp = round2(rows.reduce((s, r) => s + r.jp, 0));
+    return {
+      nip: e.nip,
+      name: fullName(e.name, e.front_title, e.back_title),
+      year,
+      targetJp,
+      totalJp,
+      remainingJp: round2(Math.max(0, targetJp - totalJp)),
+      compliant: totalJp >= targetJp,
+      records: rows.map((r) => ({
+        id: r.id,
+        title: r.title,
+        form: r.form,
+        scope: r.scope,
+        source: r.source,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        jp: r.jp,
+        jpBasis: r.jp_basis,
+      })),
+    };
+  }
+
+  async function records(ctx: AuthContext, nip: string, year?: number): Promise<LearningRecordsT> {
+    const e = await findReadable(ctx, nip);
+    const c = await learningContext(db, ctx.tenantId, year);
+    return summaryOf(ctx.tenantId, e, c.year, c.targetJp);
+  }
+
+  async function mine(ctx: AuthContext, year?: number): Promise<MyLearningT> {
+    if (!ctx.employeeId) throw notFound();
+    const res = await db.execute<{
+      id: string;
+      nip: string;
+      name: string;
+      front_title: string | null;
+      back_title: string | null;
+    }>(sql`select id, nip, name, front_title, back_title from employees
+      where tenant_id = ${ctx.tenantId} and id = ${ctx.employeeId}`);
+    const e = res.rows[0];
+    if (!e) throw notFound();
+    const c = await learningContext(db, ctx.tenantId, year);
+    const [summary, history, upcoming, certificates] = await Promise.all([
+      summaryOf(ctx.tenantId, e, c.year, c.targetJp),
+      repo.jpByYear(db, ctx.tenantId, e.id, c.year - 3, c.year),
+      repo.upcomingSessions(db, ctx.tenantId, e.id),
+      repo.certificatesOf(db, ctx.tenantId, e.id),
+    ]);
+    return {
+      summary,
+      history: history.map((h) => ({ year: h.year, totalJp: round2(h.total) })),
+      upcoming: upcoming.map((s) => ({
+        sessionId: s.session_id,
+        programId: s.program_id,
+        programTitle: s.program_title,
+        title: s.title,
+        startsAt: new Date(s.starts_at).toISOString(),
+        endsAt: new Date(s.ends_at).toISOString(),
+        venue: s.venue,
+        onlineUrl: s.online_url,
+      })),
+      certificates: certificates.map((x) => ({
+        id: x.id,
+        kind: x.kind,
+        title: x.title,
+        number: x.number,
+        verificationCode: x.verification_code,
+        issuedOn: x.issued_on,
+        jp: x.jp,
+        status: x.status,
+      })),
+    };
+  }
+
+  async function compliance(
+    ctx: AuthContext,
+    q: { year?: number; unitId?: string },
+  ): Promise<ComplianceReportT> {
+    const unit = await scopedUnit(db, ctx, q.unitId);
+    const c = await learningContext(db, ctx.tenantId, q.year);
+    const parent = await db.execute<{ parent_id: string | null }>(
+      sql`select parent_id from org_units where id = ${unit.id}`,
+    );
+    const { kids, total, units } = await repo.complianceByChild(db, ctx.tenantId, unit, c.year, c.targetJp);
+    const byUnit = new Map(kids.map((k) => [k.grp, k]));
+    const figures = (r: repo.ComplianceRow | null | undefined) => ({
+      employees: r?.employees ?? 0,
+      compliant: r?.compliant ?? 0,
+      share: share(r?.compliant ?? 0, r?.employees ?? 0),
+      averageJp: r?.average_jp ?? 0,
+    });
+    return {
+      year: c.year,
+      targetJp: c.targetJp,
+      unit: { id: unit.id, name: unit.name, parentId: parent.rows[0]?.parent_id ?? null },
+      total: figures(total),
+      units: units.map((u) => ({
+        unitId: u.id,
+        code: u.code,
+        name: u.name,
+        hasChildren: u.has_children,
+        ...figures(byUnit.get(u.id)),
+      })),
+    };
+  }
+
+  /** The people of a unit with their JP for the year; `page` null: all of them (download). */
+  async function people(
+    ctx: AuthContext,
+    q: { year?: number; unitId?: string; show: 'behind' | 'all'; page: number | null },
+  ): Promise<CompliancePeopleT> {
+    const unit = await scopedUnit(db, ctx, q.unitId);
+    const c = await learningContext(db, ctx.tenantId, q.year);
+    const page = q.page ?? 1;
+    const limit = q.page === null ? null : COMPLIANCE_PAGE_SIZE;
+    const behind = q.show === 'behind';
+    let rows = await repo.compliancePeople(
+      db,
+      ctx.tenantId,
+      unit.path,
+      c.year,
+      c.targetJp,
+      behind,
+      limit,
+      (page - 1) * COMPLIANCE_PAGE_SIZE,
+    );
+    let total = rows[0]?.total ?? 0;
+    if (rows.length === 0 && page > 1) {
+      const first = await repo.compliancePeople(db, ctx.tenantId, unit.path, c.year, c.targetJp, behind, 1);
+      total = first[0]?.total ?? 0;
+      rows = [];
+    }
+    return {
+      year: c.year,
+      targetJp: c.targetJp,
+      unit: { id: unit.id, name: unit.name },
+      total,
+      page,
+      pageSize: limit ?? total,
+      items: rows.map((r) => ({
+        nip: r.nip,
+        name: fullName(r.name, r.front_title, r.back_title),
+        unitName: r.unit_name,
+        positionName: r.position_name,
+        totalJp: round2(r.total_jp),
+        remainingJp: round2(Math.max(0, c.targetJp - r.total_jp)),
+        records: r.records,
+      })),
+    };
+  }
+
+  return { records, mine, compliance, people };
+}
+export type LearningService = ReturnType<typeof learningService>;
+
+// TEMP until src/domain/learning/jp-rules.ts lands: replaced by the rule set data.
+function defaultTargetJp(_year: number): number {
+  return 20;
+}
