@@ -166,7 +166,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
   await app.register(competencyRoutes(competencyService(db)));
-  await app.register(talentRoutes(talentService(db)));
+  await app.register(talentRoutes(talentService(db), database.pool));
   await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));

@@ -101,6 +101,11 @@ const talentRoute = createRoute({
   beforeLoad: guard('talent'),
   component: lazyRouteComponent(() => import('./pages/talent/NineBox'), 'NineBoxPage'),
 });
+const skpImportRoute = createRoute({
+  ...page('/kompetensi/talenta/impor-skp'),
+  beforeLoad: guard('skpImport'),
+  component: lazyRouteComponent(() => import('./pages/talent/SkpImport'), 'SkpImportPage'),
+});
 const dictionaryRoute = createRoute({
   ...page('/kompetensi/kamus'),
   beforeLoad: guard('dictionary'),
@@ -172,6 +177,7 @@ const routeTree = rootRoute.addChildren([
     gapMapRoute,
     gapPeopleRoute,
     talentRoute,
+    skpImportRoute,
     dictionaryRoute,
     standardsRoute,
     importRoute,

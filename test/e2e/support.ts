@@ -1,5 +1,5 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { baseUrl, launchBrowser } from '../helpers/browser';
 
 /**
@@ -32,4 +32,18 @@ export async function assertWebServed(base: string): Promise<void> {
       `GET ${asset} answered ${res.status} (${(await res.text()).slice(0, 200)}): the server must serve dist/web/assets publicly.`,
     );
   }
+}
+
+/** The phone every suite checks against: 360 × 740 CSS pixels, touch, mobile viewport. */
+export const PHONE = { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true } as const;
+
+/** A fresh browser context the size of a small phone. */
+export function phoneContext(browser: Browser): Promise<BrowserContext> {
+  return browser.newContext(PHONE);
+}
+
+/** The page does not scroll sideways (nothing wider than the viewport). */
+export async function expectNoSidewaysScroll(page: Page): Promise<void> {
+  const width = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
 }

@@ -1587,6 +1587,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/performance/import/template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh templat impor nilai SKP (lembar Data dan Petunjuk) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/performance/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Impor nilai SKP (XLSX/CSV): satu baris per pegawai dan tahun
+         * @description Unggah berkas pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. Satu kesalahan saja: 422 (baris dan kolom disebutkan) dan tidak ada yang disimpan. Operator hanya untuk pegawai OPD-nya. Nilai yang sama dengan yang tersimpan dihitung `unchanged` dan tidak ditulis ulang.
+         */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: "0" | "1" | "true" | "false";
+                    lang?: "id" | "en";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            totalRows: number;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                nama?: string;
+                                tahun?: string;
+                                nilai_skp?: string;
+                                predikat?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/talent/nine-box": {
         parameters: {
             query?: never;
@@ -3691,6 +3787,551 @@ export interface paths {
                     content: {
                         "application/json": {
                             updated: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/employees/{nip}/learning-records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Catatan pembelajaran pegawai satu tahun: JP tiap kegiatan dan jumlahnya terhadap target 20 JP
+         * @description Tahun bawaan: tahun berjalan (zona waktu instansi). Target dari aturan JP yang berlaku.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path: {
+                    nip: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            nip: string;
+                            name: string;
+                            year: number;
+                            targetJp: number;
+                            totalJp: number;
+                            remainingJp: number;
+                            compliant: boolean;
+                            records: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                form: string;
+                                /** @enum {string} */
+                                scope: "nasional" | "internasional";
+                                /** @enum {string} */
+                                source: "program" | "external" | "import";
+                                startsOn: string;
+                                endsOn: string;
+                                jp: number;
+                                jpBasis: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/my/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Belajar saya: JP tahun ini, riwayat per tahun, sesi mendatang dan sertifikat */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            summary: {
+                                nip: string;
+                                name: string;
+                                year: number;
+                                targetJp: number;
+                                totalJp: number;
+                                remainingJp: number;
+                                compliant: boolean;
+                                records: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    title: string;
+                                    form: string;
+                                    /** @enum {string} */
+                                    scope: "nasional" | "internasional";
+                                    /** @enum {string} */
+                                    source: "program" | "external" | "import";
+                                    startsOn: string;
+                                    endsOn: string;
+                                    jp: number;
+                                    jpBasis: string;
+                                }[];
+                            };
+                            history: {
+                                year: number;
+                                totalJp: number;
+                            }[];
+                            upcoming: {
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programTitle: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            certificates: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @enum {string} */
+                                kind: "asah" | "external";
+                                title: string;
+                                number: string | null;
+                                verificationCode: string | null;
+                                issuedOn: string;
+                                jp: number | null;
+                                /** @enum {string} */
+                                status: "valid" | "revoked" | "submitted" | "verified" | "rejected";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/jp-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Kepatuhan 20 JP per unit bawahan: jumlah pegawai, yang memenuhi, dan persentasenya
+         * @description Tanpa `unitId`: seluruh instansi (operator: OPD-nya). Tiap baris mencakup unit itu beserta sub-unitnya.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            targetJp: number;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                parentId: string | null;
+                            };
+                            total: {
+                                employees: number;
+                                compliant: number;
+                                share: number;
+                                averageJp: number;
+                            };
+                            units: {
+                                employees: number;
+                                compliant: number;
+                                share: number;
+                                averageJp: number;
+                                /** Format: uuid */
+                                unitId: string;
+                                code: string;
+                                name: string;
+                                hasChildren: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/jp-compliance.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh kepatuhan 20 JP per unit sebagai Excel */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unitId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/jp-compliance/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pegawai suatu unit dengan JP tahun itu; bawaan: hanya yang belum mencapai target */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unitId?: string;
+                    show?: "behind" | "all";
+                    page?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            year: number;
+                            targetJp: number;
+                            unit: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                            };
+                            total: number;
+                            page: number;
+                            pageSize: number;
+                            items: {
+                                nip: string;
+                                name: string;
+                                unitName: string;
+                                positionName: string | null;
+                                totalJp: number;
+                                remainingJp: number;
+                                records: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/jp-compliance/people.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh daftar pegawai dan JP-nya sebagai Excel */
+        get: {
+            parameters: {
+                query?: {
+                    year?: number;
+                    unitId?: string;
+                    show?: "behind" | "all";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency-proposals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usulan kenaikan level kompetensi dari program yang selesai (bawaan: yang menunggu keputusan) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "confirmed" | "rejected";
+                    nip?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string;
+                            name: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            competencyCode: string;
+                            competencyName: string;
+                            currentLevel: number | null;
+                            proposedLevel: number;
+                            evidence: string;
+                            programTitle: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected";
+                            decidedLevel: number | null;
+                            decidedAt: string | null;
+                            canDecide: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency-proposals/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Atasan menetapkan level (boleh berbeda dari usulan); tercatat sebagai penilaian atasan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        level: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string;
+                            name: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            competencyCode: string;
+                            competencyName: string;
+                            currentLevel: number | null;
+                            proposedLevel: number;
+                            evidence: string;
+                            programTitle: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected";
+                            decidedLevel: number | null;
+                            decidedAt: string | null;
+                            canDecide: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/competency-proposals/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Atasan menolak usulan dengan alasan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string;
+                            name: string;
+                            /** Format: uuid */
+                            competencyId: string;
+                            competencyCode: string;
+                            competencyName: string;
+                            currentLevel: number | null;
+                            proposedLevel: number;
+                            evidence: string;
+                            programTitle: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "confirmed" | "rejected";
+                            decidedLevel: number | null;
+                            decidedAt: string | null;
+                            canDecide: boolean;
+                            createdAt: string;
                         };
                     };
                 };

@@ -566,6 +566,28 @@ export const en: Messages = {
     download: 'Download Excel',
     cellLink: '{{unit}}, {{competency}}: {{below}} of {{required}} below standard',
   },
+  skpImport: {
+    open: 'Import SKP scores',
+    title: 'Import SKP scores',
+    intro:
+      "Upload employees' SKP (performance) scores: one row per employee and year. The score is the performance axis of the talent 9-box. A score already stored for that year is replaced.",
+    back: 'Talent 9-box',
+    step1: '1. Download the template',
+    template: 'Download the XLSX template',
+    step2: '2. Choose a file',
+    file: 'XLSX or CSV file',
+    check: 'Check the file',
+    step3: '3. Review and save',
+    okPreview:
+      'The file is ready: {{created}} new scores, {{updated}} replaced, {{unchanged}} the same as stored.',
+    errors: 'There are {{count}} errors. Fix the rows below and upload again; nothing has been saved yet.',
+    row: 'Row',
+    column: 'Column',
+    preview: 'Preview of the first rows',
+    save: 'Save {{count}} scores',
+    saved: 'Saved: {{created}} new scores, {{updated}} replaced, {{unchanged}} unchanged.',
+    nothingNew: 'Nothing changes: every score is the same as the one stored.',
+  },
   competencyAdmin: {
     dictTitle: 'Competency dictionary',
     dictIntro:

@@ -562,6 +562,28 @@ export const id = {
     saved: 'Batas disimpan.',
     cutoffsUsed: 'Batas yang dipakai: kinerja {{p1}} dan {{p2}}; potensi {{q1}} % dan {{q2}} %.',
   },
+  skpImport: {
+    open: 'Impor nilai SKP',
+    title: 'Impor nilai SKP',
+    intro:
+      'Unggah nilai SKP (kinerja) pegawai: satu baris untuk satu pegawai dan satu tahun. Nilai ini dipakai sebagai kinerja pada kotak 9 talenta. Nilai yang sudah ada untuk tahun itu diganti.',
+    back: 'Kotak 9 talenta',
+    step1: '1. Unduh templat',
+    template: 'Unduh templat XLSX',
+    step2: '2. Pilih berkas',
+    file: 'Berkas XLSX atau CSV',
+    check: 'Periksa berkas',
+    step3: '3. Periksa dan simpan',
+    okPreview:
+      'Berkas siap: {{created}} nilai baru, {{updated}} nilai diganti, {{unchanged}} sama dengan yang tersimpan.',
+    errors: 'Ada {{count}} kesalahan. Perbaiki baris di bawah lalu unggah ulang; belum ada yang disimpan.',
+    row: 'Baris',
+    column: 'Kolom',
+    preview: 'Pratinjau baris pertama',
+    save: 'Simpan {{count}} nilai',
+    saved: 'Tersimpan: {{created}} nilai baru, {{updated}} nilai diganti, {{unchanged}} tidak berubah.',
+    nothingNew: 'Tidak ada yang berubah: semua nilai sama dengan yang tersimpan.',
+  },
   competencyAdmin: {
     dictTitle: 'Kamus kompetensi',
     dictIntro:

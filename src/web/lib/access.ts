@@ -9,6 +9,7 @@ export const ACCESS = {
   import: ['admin', 'operator'],
   gapMap: ['admin', 'operator', 'pimpinan'],
   talent: ['admin', 'operator', 'pimpinan'],
+  skpImport: ['admin', 'operator'],
   assessments: ['atasan', 'pegawai'],
   campaigns: ['admin', 'operator'],
   dictionary: null,

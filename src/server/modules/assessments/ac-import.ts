@@ -4,10 +4,10 @@
  * assessment already stored (employee, competency, source, date, level) is left alone, so the same
  * file imported twice adds nothing the second time.
  */
-import ExcelJS from 'exceljs';
 import { hasRole } from '../../http/auth.js';
 import type { KindSpec } from '../imports/columns.js';
 import type { Counts, Importer, ImportSession } from '../imports/runner.js';
+import { workbookTemplate } from '../imports/templates.js';
 import { text } from './texts.js';
 
 export const AC_SPEC: KindSpec = {
@@ -233,28 +233,10 @@ const GENERAL = [
 ];
 
 /** The template: a "Data" sheet with the header and one example row, and a "Petunjuk" sheet. */
-export async function acTemplate(): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
-  wb.creator = 'Asah';
-  const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
-  data.columns = AC_SPEC.columns.map((c) => ({
-    header: c,
-    key: c,
-    width: c === 'catatan' ? 44 : c === 'nip' ? 22 : 16,
-    style: AC_SPEC.text.includes(c) ? { numFmt: '@' } : {},
-  }));
-  data.getRow(1).font = { bold: true };
-  data.addRow(AC_SPEC.example);
-  const guide = wb.addWorksheet('Petunjuk');
-  guide.columns = [
-    { header: 'Kolom', key: 'col', width: 18 },
-    { header: 'Cara mengisi', key: 'how', width: 110 },
-  ];
-  guide.getRow(1).font = { bold: true };
-  for (const c of AC_SPEC.columns) guide.addRow({ col: c, how: GUIDE[c] ?? '' });
-  guide.addRow({});
-  guide.addRow({ col: 'Umum', how: '' }).font = { bold: true };
-  for (const g of GENERAL) guide.addRow({ col: '', how: g });
-  guide.getColumn('how').alignment = { wrapText: true, vertical: 'top' };
-  return Buffer.from(await wb.xlsx.writeBuffer());
-}
+export const acTemplate = () =>
+  workbookTemplate(AC_SPEC, GUIDE, GENERAL, {
+    kode_kompetensi: 16,
+    level: 16,
+    tanggal: 16,
+    catatan: 44,
+  });

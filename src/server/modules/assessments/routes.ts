@@ -6,7 +6,7 @@ import { AppError, langOf } from '../../http/errors.js';
 import { IdParams } from '../../http/schemas.js';
 import { NipParams } from '../employees/schemas.js';
 import { runImport } from '../imports/runner.js';
-import { receiveUpload } from '../imports/upload.js';
+import { withUpload } from '../imports/upload.js';
 import { acImporter, acTemplate, AC_SPEC } from './ac-import.js';
 import { campaignService } from './campaigns.js';
 import {
@@ -26,7 +26,6 @@ import {
 } from './schemas.js';
 import { assessmentService, MAX_EVIDENCE_MB } from './service.js';
 import { fieldErrors, text } from './texts.js';
-import fs from 'node:fs';
 
 const ASSESSORS = ['admin', 'operator', 'atasan', 'pegawai'] as const;
 const READERS = ['admin', 'operator', 'atasan', 'pegawai', 'pimpinan'] as const;
@@ -243,19 +242,16 @@ export const assessmentRoutes =
       },
       async (req) => {
         const ctx = requireAuth(req);
-        const upload = await receiveUpload(req);
-        try {
-          const result = await runImport(database.pool, acImporter, {
+        const result = await withUpload(req, (upload) =>
+          runImport(database.pool, acImporter, {
             ctx,
             actor: actorOf(req),
             lang: langOf(req),
             dryRun: req.query.dryRun,
             ...upload,
-          });
-          return { ...result, preview: result.preview as { row: number }[] };
-        } finally {
-          await fs.promises.rm(upload.filePath, { force: true });
-        }
+          }),
+        );
+        return { ...result, preview: result.preview as { row: number }[] };
       },
     );
   };

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
 import { langOf } from '../../http/errors.js';
-import { receiveUpload } from '../imports/upload.js';
+import { withUpload } from '../imports/upload.js';
 import { moodleExport, moodleImport } from './moodle-file.js';
 import {
   ActiveBody,
@@ -29,7 +29,7 @@ import {
   VersionList,
 } from './schemas.js';
 import { competencyAdminService } from './service.js';
-import { importStandards, removeUpload, standardsWorkbook } from './standards-file.js';
+import { importStandards, standardsWorkbook } from './standards-file.js';
 
 const ADMIN = ['admin'] as const;
 const STANDARD_READERS = ['admin', 'operator', 'pimpinan'] as const;
@@ -145,13 +145,10 @@ export const competencyAdminRoutes =
       },
       async (req) => {
         const ctx = requireAuth(req);
-        const upload = await receiveUpload(req);
-        try {
+        return withUpload(req, async (upload) => {
           const text = await fs.promises.readFile(upload.filePath, 'utf8');
-          return await moodleImport(db, ctx, actorOf(req), text, upload.fileName, req.query.dryRun);
-        } finally {
-          await removeUpload(upload.filePath);
-        }
+          return moodleImport(db, ctx, actorOf(req), text, upload.fileName, req.query.dryRun);
+        });
       },
     );
 
@@ -256,12 +253,9 @@ export const competencyAdminRoutes =
       },
       async (req) => {
         const ctx = requireAuth(req);
-        const upload = await receiveUpload(req);
-        try {
-          return await importStandards(db, ctx, actorOf(req), langOf(req), upload, req.query.dryRun);
-        } finally {
-          await removeUpload(upload.filePath);
-        }
+        return withUpload(req, (upload) =>
+          importStandards(db, ctx, actorOf(req), langOf(req), upload, req.query.dryRun),
+        );
       },
     );
   };

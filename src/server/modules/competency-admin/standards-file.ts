@@ -3,7 +3,6 @@
  * "Petunjuk" sheet. Importing reads the same layout back: a dry run lists what would change and the
  * errors (row + column), a commit writes everything or nothing.
  */
-import fs from 'node:fs';
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
@@ -255,5 +254,3 @@ async function preview(db: Db, tenantId: string, cells: repo.Cell[]): Promise<Co
   }
   return counts;
 }
-
-export const removeUpload = (filePath: string) => fs.promises.rm(filePath, { force: true });

@@ -75,6 +75,8 @@ export interface ImportSession {
 export interface Importer<Row> {
   spec: KindSpec;
   entity: string;
+  /** How the audit row names the written keys (createdNips, createdCodes, …); by entity when left out. */
+  auditKey?: string;
   begin(s: ImportSession): Promise<void>;
   /** Validates one row in JS; returns what to stage (also for rows with errors, for the set checks). */
   row(s: ImportSession, r: SheetRow): Row;
@@ -201,7 +203,7 @@ export async function runImport<Row>(
   }
 }
 
-const keyName = (i: Importer<unknown>) => (i.entity === 'employee' ? 'Nips' : 'Codes');
+const keyName = (i: Importer<unknown>) => i.auditKey ?? (i.entity === 'employee' ? 'Nips' : 'Codes');
 
 /** COPY text format: one line per row, tab-separated, \N for null. */
 export function copyText(rows: (string | number | boolean | null)[][]): string {

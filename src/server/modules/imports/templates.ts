@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { PNS_GOLONGAN, PPPK_GOLONGAN } from '../../../domain/golongan.js';
 import { FUNCTIONAL_LEVELS, POSITION_TYPES, UNIT_KINDS } from '../../../domain/org.js';
-import { SPECS, type ImportKind } from './columns.js';
+import { SPECS, type ImportKind, type KindSpec } from './columns.js';
 
 const OPTIONAL = 'Boleh kosong.';
 
@@ -65,29 +65,41 @@ export function csvTemplate(kind: ImportKind): Buffer {
   return Buffer.from('\uFEFF' + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
-export async function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
-  const spec = SPECS[kind];
+export function xlsxTemplate(kind: ImportKind): Promise<Buffer> {
+  return workbookTemplate(SPECS[kind], GUIDE[kind], GENERAL);
+}
+
+/**
+ * An XLSX template for any import: a "Data" sheet with the header (text columns formatted as Text)
+ * and the example row, and a "Petunjuk" sheet explaining each column and then the general rules.
+ */
+export async function workbookTemplate(
+  spec: KindSpec,
+  guide: Record<string, string>,
+  general: readonly string[],
+  widths: Record<string, number> = {},
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'Asah';
   const data = wb.addWorksheet('Data', { views: [{ state: 'frozen', ySplit: 1 }] });
   data.columns = spec.columns.map((c) => ({
     header: c,
     key: c,
-    width: c === 'nama' ? 40 : c.startsWith('nip') ? 22 : 18,
+    width: widths[c] ?? (c === 'nama' ? 40 : c.startsWith('nip') ? 22 : 18),
     style: spec.text.includes(c) ? { numFmt: '@' } : {},
   }));
   data.getRow(1).font = { bold: true };
   data.addRow(spec.example);
-  const guide = wb.addWorksheet('Petunjuk');
-  guide.columns = [
+  const sheet = wb.addWorksheet('Petunjuk');
+  sheet.columns = [
     { header: 'Kolom', key: 'col', width: 18 },
     { header: 'Cara mengisi', key: 'how', width: 110 },
   ];
-  guide.getRow(1).font = { bold: true };
-  for (const c of spec.columns) guide.addRow({ col: c, how: GUIDE[kind][c] ?? '' });
-  guide.addRow({});
-  guide.addRow({ col: 'Umum', how: '' }).font = { bold: true };
-  for (const g of GENERAL) guide.addRow({ col: '', how: g });
-  guide.getColumn('how').alignment = { wrapText: true, vertical: 'top' };
+  sheet.getRow(1).font = { bold: true };
+  for (const c of spec.columns) sheet.addRow({ col: c, how: guide[c] ?? '' });
+  sheet.addRow({});
+  sheet.addRow({ col: 'Umum', how: '' }).font = { bold: true };
+  for (const g of general) sheet.addRow({ col: '', how: g });
+  sheet.getColumn('how').alignment = { wrapText: true, vertical: 'top' };
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -36,3 +36,19 @@ export async function receiveUpload(req: FastifyRequest): Promise<{ filePath: st
   const fileName = path.basename(part.filename || 'berkas').slice(0, 200);
   return { filePath, fileName };
 }
+
+/**
+ * Receives the uploaded file, hands it to `use` (an import, a preview) and removes the temporary
+ * file afterwards, whatever happens.
+ */
+export async function withUpload<T>(
+  req: FastifyRequest,
+  use: (upload: { filePath: string; fileName: string }) => Promise<T>,
+): Promise<T> {
+  const upload = await receiveUpload(req);
+  try {
+    return await use(upload);
+  } finally {
+    await fs.promises.rm(upload.filePath, { force: true });
+  }
+}

@@ -1,12 +1,19 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type pg from 'pg';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
+import { langOf } from '../../http/errors.js';
 import { NipParams } from '../employees/schemas.js';
+import { runImport } from '../imports/runner.js';
+import { withUpload } from '../imports/upload.js';
+import { SKP_SPEC, skpImporter, skpTemplate } from './performance-import.js';
 import {
   NineBox,
   NineBoxCutoffsSchema,
   NineBoxQuery,
   PerformanceBody,
+  PerformanceImportQuery,
+  PerformanceImportResult,
   PerformanceList,
   PerformanceParams,
   PerformanceRating,
@@ -16,9 +23,10 @@ import type { TalentService } from './service.js';
 const READERS = ['admin', 'operator', 'atasan', 'pegawai', 'pimpinan'] as const;
 const WRITERS = ['admin', 'operator'] as const;
 const TALENT = ['admin', 'operator', 'pimpinan'] as const;
+const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export const talentRoutes =
-  (service: TalentService): FastifyPluginAsyncZod =>
+  (service: TalentService, pool: pg.Pool): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['talent'];
     app.get(
@@ -48,6 +56,47 @@ export const talentRoutes =
       },
       async (req) =>
         service.setPerformance(requireAuth(req), actorOf(req), req.params.nip, req.params.year, req.body),
+    );
+    app.get(
+      '/api/performance/import/template.xlsx',
+      {
+        config: { access: WRITERS },
+        schema: { tags, summary: 'Unduh templat impor nilai SKP (lembar Data dan Petunjuk)' },
+      },
+      async (_req, reply) =>
+        reply
+          .type(XLSX_TYPE)
+          .header('content-disposition', `attachment; filename="${SKP_SPEC.fileStem}.xlsx"`)
+          .send(await skpTemplate()),
+    );
+    app.post(
+      '/api/performance/import',
+      {
+        config: { access: WRITERS },
+        schema: {
+          tags,
+          summary: 'Impor nilai SKP (XLSX/CSV): satu baris per pegawai dan tahun',
+          description:
+            'Unggah berkas pada field multipart `file`. `dryRun=true`: pratinjau tanpa menyimpan. Satu kesalahan saja: 422 ' +
+            '(baris dan kolom disebutkan) dan tidak ada yang disimpan. Operator hanya untuk pegawai OPD-nya. Nilai yang ' +
+            'sama dengan yang tersimpan dihitung `unchanged` dan tidak ditulis ulang.',
+          querystring: PerformanceImportQuery,
+          response: { 200: PerformanceImportResult },
+        },
+      },
+      async (req) => {
+        const ctx = requireAuth(req);
+        const result = await withUpload(req, (upload) =>
+          runImport(pool, skpImporter, {
+            ctx,
+            actor: actorOf(req),
+            lang: langOf(req),
+            dryRun: req.query.dryRun,
+            ...upload,
+          }),
+        );
+        return { ...result, preview: result.preview as { row: number }[] };
+      },
     );
     app.get(
       '/api/talent/nine-box',

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { NipParams } from '../employees/schemas.js';
+import { RowErrorSchema } from '../imports/schemas.js';
 
 export const PREDIKAT = ['sangat_baik', 'baik', 'butuh_perbaikan', 'kurang', 'sangat_kurang'] as const;
 export const Year = z.coerce.number().int().min(2000).max(2100);
@@ -77,3 +78,32 @@ export const NineBox = z.object({
     .nullable(),
 });
 export type NineBoxT = z.infer<typeof NineBox>;
+
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+export const PerformanceImportQuery = z.object({ dryRun: bool, lang: z.enum(['id', 'en']).optional() });
+
+export const PerformanceImportResult = z.object({
+  dryRun: z.boolean(),
+  totalRows: z.number().int(),
+  /** Scores new for that employee and year. */
+  created: z.number().int(),
+  /** Scores that replace a different stored score or predikat. */
+  updated: z.number().int(),
+  /** Rows equal to what is stored (not written). */
+  unchanged: z.number().int(),
+  errors: z.array(RowErrorSchema),
+  errorCount: z.number().int(),
+  preview: z.array(
+    z.object({
+      row: z.number().int(),
+      nip: z.string().optional(),
+      nama: z.string().optional(),
+      tahun: z.string().optional(),
+      nilai_skp: z.string().optional(),
+      predikat: z.string().optional(),
+    }),
+  ),
+});

@@ -7,13 +7,13 @@ import { BOX_AXES } from '../../../domain/competency/talent';
 import { api, unwrap, type paths } from '../../api/client';
 import { useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { LinkAnchor } from '../../components/links';
+import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Pager } from '../../components/Pager';
 import { ScrollBox } from '../../components/ScrollBox';
 import { Loading, LoadError } from '../../components/States';
 import { UnitSelect } from '../../components/UnitSelect';
-import { hasRole } from '../../lib/access';
+import { can, hasRole } from '../../lib/access';
 import { useFormErrors } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 
@@ -266,7 +266,16 @@ export function NineBoxPage() {
   const year = typed ?? search.year ?? data?.year ?? '';
   const restrict = hasRole(me, 'admin', 'pimpinan') ? undefined : me.operatorUnitIds;
   return (
-    <Page title={t('talent.title')}>
+    <Page
+      title={t('talent.title')}
+      actions={
+        can(me, 'skpImport') ? (
+          <LinkButton to="/kompetensi/talenta/impor-skp" variant="light">
+            {t('skpImport.open')}
+          </LinkButton>
+        ) : undefined
+      }
+    >
       <Text maw={760}>{t('talent.intro')}</Text>
       <Group align="flex-end" gap="sm" wrap="wrap">
         <UnitSelect
