@@ -19,6 +19,7 @@ import { tenants, userRoles, users } from '../server/db/schema/index.js';
 import { audit } from '../server/http/audit.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo.js';
+import { ensureJpRuleSets } from '../server/modules/programs/jp-rules.js';
 
 const HELP = `Pemakaian / usage:
   asah migrate
@@ -98,6 +99,7 @@ async function main() {
             })
             .returning();
           tenant = t!;
+          await ensureJpRuleSets(tx, tenant.id);
         }
         const [u] = await tx
           .insert(users)

@@ -35,6 +35,10 @@ import { learningRoutes } from './modules/learning/routes.js';
 import { learningService } from './modules/learning/service.js';
 import { proposalRoutes } from './modules/learning/proposals.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { partnerRoutes } from './modules/partners/routes.js';
+import { partnerService } from './modules/partners/service.js';
+import { programRoutes } from './modules/programs/routes.js';
+import { programService } from './modules/programs/service.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
 import { positionService } from './modules/positions/service.js';
@@ -176,6 +180,8 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(db));
+  await app.register(partnerRoutes(partnerService(db)));
+  await app.register(programRoutes(programService(db)));
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

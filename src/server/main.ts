@@ -1,6 +1,7 @@
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
 import { openDatabase } from './db/open.js';
+import { startAgreementReminders } from './modules/partners/reminders.js';
 
 async function main() {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   await app.listen({ port: config.port, host: config.host });
+  startAgreementReminders(database.db, app.log);
   app.log.info(`Asah siap di http://localhost:${config.port}`);
 }
 

@@ -26,6 +26,9 @@ export async function openDatabase(config: Config, opts: { seed?: boolean } = {}
         await seedDemo(database.db, { employees: config.demoEmployees });
       }
     }
+    // Reference data every tenant needs (idempotent; existing rows are never rewritten).
+    const { ensureJpRuleSets } = await import('../modules/programs/jp-rules.js');
+    await ensureJpRuleSets(database.db);
   } catch (e) {
     await database.close();
     await embedded?.stop();

@@ -10,6 +10,7 @@ import { auditLog, orgUnits, positions, tenants, userRoles, users } from '../db/
 import { seedCampaigns } from './campaigns.js';
 import { seedCompetency } from './competency.js';
 import { seedPerformance } from './talent.js';
+import { seedPrograms } from './programs.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -86,6 +87,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     const competency = await seedCompetency(tx, tenantId, data, positionIds, employeeIds);
     await seedCampaigns(tx, tenantId);
     await seedPerformance(tx, tenantId);
+    await seedPrograms(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,
