@@ -2,12 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
-
-const noSidewaysScroll = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()!.width,
-  );
+import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
 
 /** Chooses a level in every competency card shown (the standard level when marked, else 3). */
 async function fillAll(page: Page) {
@@ -27,11 +22,7 @@ describe('assessments in the browser', () => {
   const browser = useBrowser();
 
   it('a pegawai self-assesses on a 360 px phone from the task list and sees the profile updated', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'pegawai.dukcapil');
     // The bell holds the seeded reminder; following it leads to the tasks.
@@ -48,7 +39,7 @@ describe('assessments in the browser', () => {
     const self = page.getByRole('region', { name: /penilaian diri/i });
     await self.getByText(/pemetaan kompetensi 2026/i).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'penilaian-tugas-360');
 
@@ -75,7 +66,7 @@ describe('assessments in the browser', () => {
     await page.getByText(/pilihan yang belum tersimpan dipulihkan/i).waitFor();
     await page.getByText(/^1 dari \d+ terisi$/).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'penilaian-formulir-360');
     await fillAll(page);
@@ -98,7 +89,7 @@ describe('assessments in the browser', () => {
       .first()
       .waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'penilaian-riwayat-360');
     await context.close();
@@ -176,11 +167,7 @@ describe('assessments in the browser', () => {
   });
 
   it('an operator creates a campaign and imports assessment-centre results on a 360 px phone', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
     await page.goto(`${baseUrl()}/kompetensi/kampanye`);
@@ -193,7 +180,7 @@ describe('assessments in the browser', () => {
       .waitFor();
     await form.getByRole('link', { name: /batas waktu/i }).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'kampanye-baru-galat-360');
     await form.getByLabel(/nama kampanye/i).fill('Penilaian 360 Seksi');
@@ -207,7 +194,7 @@ describe('assessments in the browser', () => {
       .first()
       .waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'kampanye-detail-360');
 
@@ -236,7 +223,7 @@ describe('assessments in the browser', () => {
     await page.getByText(/ada 1 kesalahan/i).waitFor();
     await page.getByText(/^baris 2 · kolom kode_kompetensi$/i).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'impor-ac-galat-360');
     await input.setInputFiles({
@@ -249,7 +236,7 @@ describe('assessments in the browser', () => {
     });
     await page.getByRole('button', { name: /periksa berkas/i }).click();
     await page.getByText(/berkas siap: 2 hasil baru/i).waitFor();
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'impor-ac-pratinjau-360');
     await page.getByRole('button', { name: /simpan 2 hasil/i }).click();

@@ -1,12 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
-
-const noSidewaysScroll = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()!.width,
-  );
+import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
 
 type Matrix = {
   positions: { id: string; code: string; name: string; levels: Record<string, number> }[];
@@ -74,11 +68,7 @@ describe('competency dictionary and job standards (admin)', () => {
   });
 
   it('on a 360 px phone the standards are one card per position, without sideways scrolling', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'admin');
     await page.goto(page.url().replace(/\/[^/]*$/, '/kompetensi/standar'));
@@ -94,7 +84,7 @@ describe('competency dictionary and job standards (admin)', () => {
     expect(await page.getByRole('heading', { level: 2 }).textContent()).not.toBe(first);
     expect(await page.getByRole('combobox', { name: /^M\.1 .* untuk /i }).count()).toBe(1);
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'standar-jabatan-360');
     await context.close();
@@ -170,11 +160,7 @@ describe('competency dictionary and job standards (admin)', () => {
   });
 
   it('the dictionary reads well on a 360 px phone', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'pegawai.dukcapil');
     await page.goto(page.url().replace(/\/[^/]*$/, '/kompetensi/kamus'));
@@ -186,7 +172,7 @@ describe('competency dictionary and job standards (admin)', () => {
       .waitFor();
     expect(await page.getByRole('button', { name: /^ubah$/i }).count()).toBe(0);
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'kamus-kompetensi-360');
     await context.close();

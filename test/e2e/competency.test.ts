@@ -1,22 +1,12 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
-
-const noSidewaysScroll = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()!.width,
-  );
+import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
 
 describe('competency profile and gap map', () => {
   const browser = useBrowser();
 
   it('a pegawai sees their own competency profile on a 360 px phone', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'pegawai.dukcapil');
     await page.getByRole('button', { name: /buka menu/i }).click();
@@ -34,7 +24,7 @@ describe('competency profile and gap map', () => {
       .first()
       .waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'profil-kompetensi-360');
 
@@ -42,7 +32,7 @@ describe('competency profile and gap map', () => {
     await section.getByRole('button', { name: /lihat grafik/i }).click();
     await section.getByRole('img', { name: /radar kompetensi/i }).waitFor();
     expect(await section.getByRole('table').count()).toBe(1);
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'profil-kompetensi-radar-360');
     await context.close();
@@ -116,18 +106,14 @@ describe('competency profile and gap map', () => {
   });
 
   it('the gap map fits a 360 px phone', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
     await page.goto(`${baseUrl()}/kompetensi/peta`);
     await page.getByRole('heading', { level: 1, name: /peta kesenjangan kompetensi/i }).waitFor();
     await page.getByRole('navigation', { name: /unit yang dibuka/i }).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'peta-kesenjangan-360');
     await context.close();

@@ -1,12 +1,6 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
-
-const noSidewaysScroll = async (page: Page) =>
-  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
-    page.viewportSize()!.width,
-  );
+import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
 
 describe('talent 9-box', () => {
   const browser = useBrowser();
@@ -52,18 +46,14 @@ describe('talent 9-box', () => {
   });
 
   it('fits a 360 px phone and admin sees the cut-off form', async () => {
-    const context = await browser().newContext({
-      viewport: { width: 360, height: 740 },
-      isMobile: true,
-      hasTouch: true,
-    });
+    const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'admin');
     await page.goto(`${baseUrl()}/kompetensi/talenta`);
     await page.getByRole('group', { name: /kotak 9 talenta/i }).waitFor();
     await page.getByRole('region', { name: /batas kotak/i }).waitFor();
     await page.waitForLoadState('networkidle');
-    await noSidewaysScroll(page);
+    await expectNoSidewaysScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'talenta-360');
     await context.close();
