@@ -15,6 +15,7 @@ import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
 import { assessSearch, campaignSearch, tasksSearch } from './pages/assessments/search';
 import { gapPeopleSearch } from './pages/competency/GapPeople';
 import { talentSearch } from './pages/talent/search';
+import { complianceSearch, myLearningSearch } from './pages/learning/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
   auditSearch,
@@ -163,6 +164,24 @@ const acImportRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/assessments/AcImport'), 'AcImportPage'),
 });
 
+const myLearningRoute = createRoute({
+  ...page('/belajar'),
+  validateSearch: myLearningSearch,
+  beforeLoad: guard('myLearning'),
+  component: lazyRouteComponent(() => import('./pages/learning/MyLearning'), 'MyLearningPage'),
+});
+const complianceRoute = createRoute({
+  ...page('/laporan/jp'),
+  validateSearch: complianceSearch,
+  beforeLoad: guard('jpCompliance'),
+  component: lazyRouteComponent(() => import('./pages/learning/Compliance'), 'CompliancePage'),
+});
+const proposalsRoute = createRoute({
+  ...page('/kompetensi/usulan'),
+  beforeLoad: guard('proposals'),
+  component: lazyRouteComponent(() => import('./pages/learning/Proposals'), 'ProposalsPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -188,6 +207,9 @@ const routeTree = rootRoute.addChildren([
     assessRoute,
     campaignsRoute,
     acImportRoute,
+    myLearningRoute,
+    complianceRoute,
+    proposalsRoute,
     splatRoute,
   ]),
 ]);

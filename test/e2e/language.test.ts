@@ -23,6 +23,7 @@ describe('language switch', () => {
       'Competency dictionary',
       'Job standards',
       'Assessment campaigns',
+      '20 JP compliance',
       'Import data',
       'My account',
     ]);

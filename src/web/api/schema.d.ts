@@ -3990,7 +3990,11 @@ export interface paths {
                                 /** Format: uuid */
                                 id: string;
                                 name: string;
-                                parentId: string | null;
+                                parent: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                } | null;
                             };
                             total: {
                                 employees: number;
@@ -4790,6 +4794,2173 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/partners": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar mitra (mitra hanya melihat mitranya sendiri) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    kind?: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                    includeInactive?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                                address: string | null;
+                                contactName: string | null;
+                                contactEmail: string | null;
+                                contactPhone: string | null;
+                                website: string | null;
+                                active: boolean;
+                                activeAgreements: number;
+                                expiringAgreements: number;
+                                programs: number;
+                                contributionTotal: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tambah mitra (admin, operator BKPSDM) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @enum {string} */
+                        kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                        address?: string | null;
+                        contactName?: string | null;
+                        contactEmail?: (string | null) | "";
+                        contactPhone?: string | null;
+                        website?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                            address: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            website: string | null;
+                            active: boolean;
+                            activeAgreements: number;
+                            expiringAgreements: number;
+                            programs: number;
+                            contributionTotal: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mitra dengan pengguna, perjanjian dan kontribusinya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                            address: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            website: string | null;
+                            active: boolean;
+                            activeAgreements: number;
+                            expiringAgreements: number;
+                            programs: number;
+                            contributionTotal: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah atau nonaktifkan mitra (admin, operator BKPSDM) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        kind?: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                        address?: string | null;
+                        contactName?: string | null;
+                        contactEmail?: (string | null) | "";
+                        contactPhone?: string | null;
+                        website?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                            address: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            website: string | null;
+                            active: boolean;
+                            activeAgreements: number;
+                            expiringAgreements: number;
+                            programs: number;
+                            contributionTotal: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/partners/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hubungkan pengguna berperan mitra dengan mitra ini */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                            address: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            website: string | null;
+                            active: boolean;
+                            activeAgreements: number;
+                            expiringAgreements: number;
+                            programs: number;
+                            contributionTotal: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/members/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Lepaskan pengguna dari mitra ini */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    userId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "universitas" | "politeknik" | "swasta" | "bumn_bumd" | "pemerintah" | "lsm" | "lainnya";
+                            address: string | null;
+                            contactName: string | null;
+                            contactEmail: string | null;
+                            contactPhone: string | null;
+                            website: string | null;
+                            active: boolean;
+                            activeAgreements: number;
+                            expiringAgreements: number;
+                            programs: number;
+                            contributionTotal: number;
+                            members: {
+                                /** Format: uuid */
+                                userId: string;
+                                username: string;
+                                displayName: string;
+                            }[];
+                            agreements: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                            contributions: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                            canManage: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Perjanjian (MoU/PKS) dengan statusnya: berlaku, segera berakhir, berakhir */
+        get: {
+            parameters: {
+                query?: {
+                    partnerId?: string;
+                    status?: "berlaku" | "segera_berakhir" | "berakhir";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                partnerName: string;
+                                /** @enum {string} */
+                                kind: "mou" | "pks";
+                                number: string;
+                                title: string;
+                                parties: string | null;
+                                scope: string;
+                                startsOn: string;
+                                endsOn: string;
+                                remindDaysBefore: number;
+                                /** @enum {string} */
+                                status: "berlaku" | "segera_berakhir" | "berakhir";
+                                daysLeft: number;
+                                remindedAt: string | null;
+                                document: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    name: string;
+                                    size: number;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/agreements": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tambah perjanjian (MoU/PKS) dengan mitra */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "mou" | "pks";
+                        number: string;
+                        title: string;
+                        parties?: string | null;
+                        /** @default  */
+                        scope?: string;
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        /** @default 60 */
+                        remindDaysBefore?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "mou" | "pks";
+                            number: string;
+                            title: string;
+                            parties: string | null;
+                            scope: string;
+                            startsOn: string;
+                            endsOn: string;
+                            remindDaysBefore: number;
+                            /** @enum {string} */
+                            status: "berlaku" | "segera_berakhir" | "berakhir";
+                            daysLeft: number;
+                            remindedAt: string | null;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah perjanjian */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind?: "mou" | "pks";
+                        number?: string;
+                        title?: string;
+                        parties?: string | null;
+                        scope?: string;
+                        /** Format: date */
+                        startsOn?: string;
+                        /** Format: date */
+                        endsOn?: string;
+                        remindDaysBefore?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "mou" | "pks";
+                            number: string;
+                            title: string;
+                            parties: string | null;
+                            scope: string;
+                            startsOn: string;
+                            endsOn: string;
+                            remindDaysBefore: number;
+                            /** @enum {string} */
+                            status: "berlaku" | "segera_berakhir" | "berakhir";
+                            daysLeft: number;
+                            remindedAt: string | null;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/agreements/{id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Unduh dokumen perjanjian */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Unggah dokumen perjanjian yang ditandatangani (PDF, maksimal 10 MB) pada field multipart `file` */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            partnerId: string;
+                            partnerName: string;
+                            /** @enum {string} */
+                            kind: "mou" | "pks";
+                            number: string;
+                            title: string;
+                            parties: string | null;
+                            scope: string;
+                            startsOn: string;
+                            endsOn: string;
+                            remindDaysBefore: number;
+                            /** @enum {string} */
+                            status: "berlaku" | "segera_berakhir" | "berakhir";
+                            daysLeft: number;
+                            remindedAt: string | null;
+                            document: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                size: number;
+                            } | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/agreements/remind": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kirim pengingat perjanjian yang memasuki masa pengingat (sekali per perjanjian) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            agreements: number;
+                            notifications: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/partners/{id}/contributions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kontribusi mitra dengan jumlah per tahun dan per jenis */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Catat kontribusi mitra (nilai dalam rupiah) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                        description: string;
+                        valueRupiah: number;
+                        /** Format: date */
+                        contributedOn: string;
+                        agreementId?: string | null;
+                        programId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                partnerId: string;
+                                /** @enum {string} */
+                                kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                description: string;
+                                valueRupiah: number;
+                                contributedOn: string;
+                                agreementId: string | null;
+                                agreementNumber: string | null;
+                                programId: string | null;
+                                programTitle: string | null;
+                            }[];
+                            totals: {
+                                total: number;
+                                byYear: {
+                                    year: number;
+                                    total: number;
+                                }[];
+                                byKind: {
+                                    /** @enum {string} */
+                                    kind: "pengajar" | "tempat" | "kursi_gratis" | "dana" | "peralatan" | "lainnya";
+                                    total: number;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contributions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Hapus catatan kontribusi */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            deleted: number;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Katalog program pengembangan kompetensi
+         * @description Pencarian q (judul, kode, penyelenggara); filter bentuk (form A1…C13), jalur (path), cakupan (scope), mitra, status, kompetensi sasaran, bulan (month=yyyy-mm) atau rentang tanggal sesi (from/to); halaman seperti daftar pegawai. Mitra hanya melihat program mitranya; pegawai dan atasan melihat program yang bukan draf.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    q?: string;
+                    form?: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                    path?: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                    scope?: "nasional" | "internasional";
+                    partnerId?: string;
+                    organiserUnitId?: string;
+                    status?: "draft" | "published" | "closed" | "cancelled";
+                    competencyId?: string;
+                    month?: string;
+                    from?: string;
+                    to?: string;
+                    sort?: "start" | "title" | "code";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                                /** @enum {string} */
+                                path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                                /** @enum {string} */
+                                scope: "nasional" | "internasional";
+                                partnerId: string | null;
+                                partnerName: string | null;
+                                providerName: string;
+                                organiserUnitId: string | null;
+                                organiserUnitName: string | null;
+                                city: string;
+                                jp: number;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "closed" | "cancelled";
+                                capacity: number;
+                                costTotal: number;
+                                sessionCount: number;
+                                firstSessionAt: string | null;
+                                lastSessionAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Tambah program (JP dihitung dari aturan konversi yang berlaku) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        title: string;
+                        /** @default  */
+                        description?: string;
+                        /** @enum {string} */
+                        form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                        /**
+                         * @default nasional
+                         * @enum {string}
+                         */
+                        scope?: "nasional" | "internasional";
+                        partnerId?: string | null;
+                        /** @default  */
+                        providerName?: string;
+                        organiserUnitId?: string | null;
+                        scheduledJp?: number | null;
+                        /** @default 0 */
+                        costFee?: number;
+                        /** @default 0 */
+                        costTravel?: number;
+                        /** @default 0 */
+                        costLodging?: number;
+                        capacity: number;
+                        /** @default [] */
+                        eligiblePositionTypes?: ("jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan")[];
+                        /** @default [] */
+                        eligibleGolongan?: string[];
+                        /** @default Ambon */
+                        city?: string;
+                        /** @default 80 */
+                        minAttendancePct?: number;
+                        postTestPassMark?: number | null;
+                        /** @default [] */
+                        competencies?: {
+                            /** Format: uuid */
+                            competencyId: string;
+                            /** @default 1 */
+                            expectedGain?: number;
+                        }[];
+                        sessions?: {
+                            /** @default  */
+                            title?: string;
+                            startsAt: string;
+                            endsAt: string;
+                            venue?: string | null;
+                            onlineUrl?: (string | null) | "";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sesi program dalam satu bulan (zona waktu instansi), untuk tampilan kalender */
+        get: {
+            parameters: {
+                query: {
+                    month: string;
+                    form?: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                    path?: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                    scope?: "nasional" | "internasional";
+                    partnerId?: string;
+                    status?: "draft" | "published" | "closed" | "cancelled";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            month: string;
+                            items: {
+                                /** Format: uuid */
+                                sessionId: string;
+                                /** Format: uuid */
+                                programId: string;
+                                code: string;
+                                title: string;
+                                /** @enum {string} */
+                                form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                                /** @enum {string} */
+                                status: "draft" | "published" | "closed" | "cancelled";
+                                sessionTitle: string;
+                                date: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                online: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rincian program */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Ubah program */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code?: string;
+                        title?: string;
+                        description?: string;
+                        /** @enum {string} */
+                        form?: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                        /** @enum {string} */
+                        scope?: "nasional" | "internasional";
+                        partnerId?: string | null;
+                        providerName?: string;
+                        organiserUnitId?: string | null;
+                        scheduledJp?: number | null;
+                        costFee?: number;
+                        costTravel?: number;
+                        costLodging?: number;
+                        capacity?: number;
+                        eligiblePositionTypes?: ("jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan")[];
+                        eligibleGolongan?: string[];
+                        city?: string;
+                        minAttendancePct?: number;
+                        postTestPassMark?: number | null;
+                        competencies?: {
+                            /** Format: uuid */
+                            competencyId: string;
+                            /** @default 1 */
+                            expectedGain?: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/programs/{id}/eligibility": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Apakah pegawai (NIP, atau diri sendiri) memenuhi syarat program ini, dengan alasannya */
+        get: {
+            parameters: {
+                query?: {
+                    nip?: string;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            eligible: boolean;
+                            reasons: {
+                                code: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terbitkan, tutup, batalkan atau kembalikan ke draf */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "draft" | "published" | "closed" | "cancelled";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tambah sesi (JP dihitung ulang) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        title?: string;
+                        startsAt: string;
+                        endsAt: string;
+                        venue?: string | null;
+                        onlineUrl?: (string | null) | "";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/sessions/{sessionId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Ubah sesi (JP dihitung ulang) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        title?: string;
+                        startsAt: string;
+                        endsAt: string;
+                        venue?: string | null;
+                        onlineUrl?: (string | null) | "";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Hapus sesi (JP dihitung ulang) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    sessionId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            title: string;
+                            /** @enum {string} */
+                            form: "A1" | "A2" | "B1" | "B2" | "B3" | "B4" | "B5" | "B6" | "B7" | "B8" | "B9" | "B10" | "B11" | "B12" | "C1" | "C2" | "C3" | "C4" | "C5" | "C6" | "C7" | "C8" | "C9" | "C10" | "C11" | "C12" | "C13";
+                            /** @enum {string} */
+                            path: "pendidikan" | "pelatihan_klasikal" | "pelatihan_nonklasikal";
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            partnerId: string | null;
+                            partnerName: string | null;
+                            providerName: string;
+                            organiserUnitId: string | null;
+                            organiserUnitName: string | null;
+                            city: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "closed" | "cancelled";
+                            capacity: number;
+                            costTotal: number;
+                            sessionCount: number;
+                            firstSessionAt: string | null;
+                            lastSessionAt: string | null;
+                            description: string;
+                            scheduledJp: number | null;
+                            jpBasis: string;
+                            jpRuleSet: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                            } | null;
+                            cost: {
+                                fee: number;
+                                travel: number;
+                                lodging: number;
+                                total: number;
+                            };
+                            travelExpected: boolean;
+                            eligiblePositionTypes: string[];
+                            eligibleGolongan: string[];
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            competencies: {
+                                /** Format: uuid */
+                                competencyId: string;
+                                code: string;
+                                name: string;
+                                expectedGain: number;
+                            }[];
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                                startsLocal: string;
+                                endsLocal: string;
+                                venue: string | null;
+                                onlineUrl: string | null;
+                            }[];
+                            canEdit: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/jp-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Aturan konversi JP (per bentuk, nasional/internasional) dengan tanggal berlakunya */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                regulation: string;
+                                effectiveFrom: string;
+                                annualTargetJp: number;
+                                minutesPerJp: number;
+                                rules: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
 }

@@ -23,6 +23,8 @@ interface NavItem {
     | '/kompetensi/standar'
     | '/penilaian'
     | '/kompetensi/kampanye'
+    | '/belajar'
+    | '/laporan/jp'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -43,7 +45,9 @@ function useNavItems(): NavItem[] {
     { to: '/kompetensi/kamus', label: t('nav.dictionary'), screen: 'dictionary' },
     { to: '/kompetensi/standar', label: t('nav.standards'), screen: 'standards' },
     { to: '/penilaian', label: t('assessment.nav.tasks'), screen: 'assessments' },
+    { to: '/belajar', label: t('learning.nav.mine'), screen: 'myLearning' },
     { to: '/kompetensi/kampanye', label: t('assessment.nav.campaigns'), screen: 'campaigns' },
+    { to: '/laporan/jp', label: t('learning.nav.compliance'), screen: 'jpCompliance' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },

@@ -48,7 +48,12 @@ export const ComplianceUnit = ComplianceFigures.extend({
 export const ComplianceReport = z.object({
   year: z.number().int(),
   targetJp: z.number(),
-  unit: z.object({ id: z.uuid(), name: z.string(), parentId: z.uuid().nullable() }),
+  unit: z.object({
+    id: z.uuid(),
+    name: z.string(),
+    /** The unit above, when the caller may open it. */
+    parent: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  }),
   total: ComplianceFigures,
   units: z.array(ComplianceUnit),
 });

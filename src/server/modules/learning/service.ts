@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
+import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules.js';
 import { fullName } from '../../../domain/org.js';
 import type { Db, Tx } from '../../db/client.js';
-import type { AuthContext } from '../../http/auth.js';
+import { hasRole, type AuthContext } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import { scopedUnit, todayIn } from '../competency/service.js';
 import { employeeReadScope } from '../employees/policy.js';
@@ -125,9 +126,13 @@ export function learningService(db: Db) {
   ): Promise<ComplianceReportT> {
     const unit = await scopedUnit(db, ctx, q.unitId);
     const c = await learningContext(db, ctx.tenantId, q.year);
-    const parent = await db.execute<{ parent_id: string | null }>(
-      sql`select parent_id from org_units where id = ${unit.id}`,
-    );
+    // The way up, only as far as the caller may look (an operator stops at their OPD).
+    const parent = await db.execute<{ id: string; name: string; path: string }>(sql`
+      select p.id, p.name, p.path from org_units u join org_units p on p.id = u.parent_id where u.id = ${unit.id}`);
+    const up = parent.rows[0];
+    const mayGoUp =
+      up &&
+      (hasRole(ctx, 'admin', 'pimpinan') || ctx.operatorUnitIds.some((id) => up.path.includes(`/${id}/`)));
     const { kids, total, units } = await repo.complianceByChild(db, ctx.tenantId, unit, c.year, c.targetJp);
     const byUnit = new Map(kids.map((k) => [k.grp, k]));
     const figures = (r: repo.ComplianceRow | null | undefined) => ({
@@ -139,7 +144,7 @@ export function learningService(db: Db) {
     return {
       year: c.year,
       targetJp: c.targetJp,
-      unit: { id: unit.id, name: unit.name, parentId: parent.rows[0]?.parent_id ?? null },
+      unit: { id: unit.id, name: unit.name, parent: mayGoUp ? { id: up.id, name: up.name } : null },
       total: figures(total),
       units: units.map((u) => ({
         unitId: u.id,
@@ -200,7 +205,10 @@ export function learningService(db: Db) {
 }
 export type LearningService = ReturnType<typeof learningService>;
 
-// TEMP until src/domain/learning/jp-rules.ts lands: replaced by the rule set data.
-function defaultTargetJp(_year: number): number {
-  return 20;
+/**
+ * The annual target when the tenant has no stored rule set for the year: the built-in rule set in
+ * effect then (or the earliest one, for years before it).
+ */
+function defaultTargetJp(year: number): number {
+  return (ruleSetOn(BUILT_IN_JP_RULE_SETS, `${year}-12-31`) ?? BUILT_IN_JP_RULE_SETS[0]!).annualTargetJp;
 }

@@ -5,6 +5,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type paths } from '../../api/client';
 import { useMe } from '../../api/queries';
+import { ProposalsLink } from '../learning/ProposalsLink';
 import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Empty, Loading, LoadError } from '../../components/States';
@@ -80,6 +81,7 @@ export function TasksPage() {
   return (
     <Page title={t('assessment.tasks.title')}>
       <Text>{t('assessment.tasks.intro')}</Text>
+      {me.roles.includes('atasan') && <ProposalsLink />}
       {disimpan && (
         <Alert color="teal" role="status" title={t('assessment.tasks.saved', { name: disimpan })}>
           {null}
