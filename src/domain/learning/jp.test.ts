@@ -16,7 +16,15 @@ import {
   type JpRuleSet,
   type JpScope,
 } from './jp-rules.js';
-import { annualJpStatus, computeJp, roundJp, type JpComputed, type JpInput, type JpOutcome } from './jp.js';
+import {
+  annualJpStatus,
+  computeJp,
+  jpClaimFrom,
+  roundJp,
+  type JpComputed,
+  type JpInput,
+  type JpOutcome,
+} from './jp.js';
 
 const R = JP_RULES_2018;
 
@@ -332,6 +340,26 @@ describe('rule sets as data', () => {
     expect(ruleSetOn(sets, '2027-01-01T03:00:00Z')?.code).toBe('LATER');
     expect(ruleSetOn(sets, '2017-12-31')).toBeUndefined();
     expect(ruleSetOn([], '2026-01-01')).toBeUndefined();
+  });
+});
+
+describe('claims for certificates earned elsewhere', () => {
+  it('keeps the known fields of the right type only', () => {
+    expect(
+      jpClaimFrom({
+        scheduledJp: 20,
+        days: 5,
+        sessions: ['2026-01-02'],
+        dailyHours: [1, 2],
+        note: 'x',
+        semesters: '2',
+      }),
+    ).toEqual({ scheduledJp: 20, days: 5, sessions: ['2026-01-02'], dailyHours: [1, 2] });
+    expect(jpClaimFrom({ sessions: ['2026-01-02', 3], dailyHours: 'a' })).toEqual({});
+    expect(jpClaimFrom(null)).toBeNull();
+    expect(jpClaimFrom([1])).toBeNull();
+    const claim = jpClaimFrom({ scheduledJp: 20, days: 5 })!;
+    expect(jpOf({ form: 'C3', scope: 'nasional', ...claim })).toBe(15);
   });
 });
 

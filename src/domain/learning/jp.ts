@@ -374,3 +374,27 @@ export function annualJpStatus(totalJp: number, targetJp: number): AnnualJpStatu
     share: Math.round(share * 10_000) / 10_000,
   };
 }
+
+/** The parts of a JP input an employee states for a certificate earned elsewhere (jsonb `claim`). */
+export type JpClaim = Omit<JpInput, 'form' | 'scope'>;
+
+const CLAIM_NUMBERS = ['days', 'scheduledMinutes', 'scheduledJp', 'semesters'] as const;
+
+/**
+ * Reads a stored claim (unknown JSON) into JP input fields, keeping only known keys of the right
+ * type; computeJp then checks ranges and says what is missing. Returns null when it is not an object.
+ */
+export function jpClaimFrom(value: unknown): JpClaim | null {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return null;
+  const v = value as Record<string, unknown>;
+  const claim: JpClaim = {};
+  for (const key of CLAIM_NUMBERS) {
+    const n = v[key];
+    if (typeof n === 'number') claim[key] = n;
+  }
+  if (Array.isArray(v.sessions) && v.sessions.every((s) => typeof s === 'string'))
+    claim.sessions = v.sessions as string[];
+  if (Array.isArray(v.dailyHours) && v.dailyHours.every((h) => typeof h === 'number'))
+    claim.dailyHours = v.dailyHours as number[];
+  return claim;
+}
