@@ -11,6 +11,7 @@ import { seedCampaigns } from './campaigns.js';
 import { seedCompetency } from './competency.js';
 import { seedPerformance } from './talent.js';
 import { seedPrograms } from './programs.js';
+import { seedLearningHistory } from './learning.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -88,6 +89,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     await seedCampaigns(tx, tenantId);
     await seedPerformance(tx, tenantId);
     await seedPrograms(tx, tenantId);
+    await seedLearningHistory(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,
