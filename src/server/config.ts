@@ -24,6 +24,9 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.go.id:587; unset: outbox only. */
+    SMTP_URL: z.string().url().optional(),
+    SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -41,6 +44,7 @@ const EnvSchema = z
     logLevel: e.LOG_LEVEL,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
   }))
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {

@@ -6963,6 +6963,855 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar pendaftaran sesuai cakupan (diri, tim, OPD, program yang diselenggarakan, mitra) */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    programId?: string;
+                    status?: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                    mine?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /**
+         * Ajukan diri (tanpa NIP) atau usulkan pegawai (NIP) untuk ikut program
+         * @description Pegawai mengajukan untuk dirinya (alasan wajib); operator mengusulkan pegawai OPD-nya, atasan bawahannya. Syarat program (jenis jabatan, golongan) diperiksa; yang tidak memenuhi ditolak dengan alasannya. Permintaan dan usulan operator menunggu atasan; usulan atasan langsung menunggu BKPSDM. Jadwal yang bentrok dengan program lain yang sudah disetujui menjadi peringatan, bukan penolakan.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        programId: string;
+                        nip?: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/approvals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pendaftaran yang menunggu keputusan saya, dengan dampak anggaran untuk BKPSDM */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                                /** @enum {string} */
+                                step: "atasan" | "bkpsdm";
+                                clashes: string[];
+                            }[];
+                            budget: {
+                                year: number;
+                                committed: number;
+                                ceiling: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/{id}/decision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Setujui atau tolak (alasan wajib) pada langkah atasan atau BKPSDM */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "reject";
+                        /** @default  */
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Batalkan pendaftaran; kursinya diberikan ke urutan pertama daftar tunggu */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/enrollments/{id}/replace": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ganti peserta dengan pegawai lain pada tempat yang sama (satu transaksi) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nip: string;
+                        /** @default  */
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            enrollment: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                            };
+                            warnings: string[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peserta program untuk penyelenggara: status, urutan tunggu, presensi per sesi, nilai */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            programId: string;
+                            title: string;
+                            capacity: number;
+                            minAttendancePct: number;
+                            postTestPassMark: number | null;
+                            sessions: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                startsAt: string;
+                                endsAt: string;
+                            }[];
+                            participants: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                programId: string;
+                                programCode: string;
+                                programTitle: string;
+                                /** Format: uuid */
+                                employeeId: string;
+                                nip: string;
+                                name: string;
+                                unitName: string | null;
+                                /** @enum {string} */
+                                status: "pending_atasan" | "pending_bkpsdm" | "approved" | "waitlisted" | "rejected" | "cancelled" | "completed" | "not_completed";
+                                /** @enum {string} */
+                                origin: "self" | "operator" | "atasan";
+                                reason: string | null;
+                                decisionNote: string | null;
+                                waitlistPosition: number | null;
+                                cost: number;
+                                firstSessionAt: string | null;
+                                preTestScore: number | null;
+                                postTestScore: number | null;
+                                completedAt: string | null;
+                                createdAt: string;
+                                attendance: {
+                                    [key: string]: "hadir" | "izin" | "sakit" | "alpa";
+                                };
+                                attendancePct: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/scores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Simpan nilai pre-test dan post-test peserta */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        scores: {
+                            /** Format: uuid */
+                            enrollmentId: string;
+                            preTestScore: number | null;
+                            postTestScore: number | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/programs/{id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tetapkan kelulusan dari presensi dan post-test (aturan program) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            completed: number;
+                            notCompleted: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Simpan presensi satu sesi untuk seluruh daftar (hadir, izin, sakit, alpa) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        marks: {
+                            /** Format: uuid */
+                            enrollmentId: string;
+                            /** @enum {string} */
+                            status: "hadir" | "izin" | "sakit" | "alpa";
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            saved: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/checkin-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kode presensi QR yang berlaku sekarang (berganti tiap 30 detik), untuk penyelenggara */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            sessionId: string;
+                            /** Format: uuid */
+                            programId: string;
+                            programTitle: string;
+                            sessionTitle: string;
+                            startsAt: string;
+                            endsAt: string;
+                            code: string;
+                            secondsLeft: number;
+                            periodSeconds: number;
+                            path: string;
+                            present: number;
+                            participants: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sessions/{id}/checkin": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Presensi QR peserta: kode saat ini atau 30 detik sebelumnya, selama waktu sesi */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "hadir";
+                            already: boolean;
+                            programTitle: string;
+                            sessionTitle: string;
+                            recordedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Kotak keluar e-mail (terbaru dahulu); tanpa SMTP berisi yang akan dikirim */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "pending" | "sent" | "failed" | "not_sent";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                toAddress: string;
+                                subject: string;
+                                body: string;
+                                /** @enum {string} */
+                                status: "pending" | "sent" | "failed" | "not_sent";
+                                attempts: number;
+                                lastError: string | null;
+                                sentAt: string | null;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                            smtp: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Kirim sekarang e-mail yang menunggu (bila SMTP diatur) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            sent: number;
+                            failed: number;
+                            retrying: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
