@@ -15,6 +15,7 @@ import { ForbiddenError, NotFoundPage, RouteError } from './pages/NotFound';
 import { assessSearch, campaignSearch, tasksSearch } from './pages/assessments/search';
 import { gapPeopleSearch } from './pages/competency/GapPeople';
 import { talentSearch } from './pages/talent/search';
+import { partnerSearch, programSearch } from './pages/programs/search';
 import { complianceSearch, myLearningSearch } from './pages/learning/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
@@ -182,6 +183,39 @@ const proposalsRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/learning/Proposals'), 'ProposalsPage'),
 });
 
+const programsRoute = createRoute({
+  ...page('/program'),
+  validateSearch: programSearch,
+  beforeLoad: guard('programs'),
+  component: lazyRouteComponent(() => import('./pages/programs/Catalog'), 'CatalogPage'),
+});
+const newProgramRoute = createRoute({
+  ...page('/program/baru'),
+  beforeLoad: guard('programEdit'),
+  component: lazyRouteComponent(() => import('./pages/programs/ProgramForm'), 'NewProgramPage'),
+});
+const programRoute = createRoute({
+  ...page('/program/$programId'),
+  beforeLoad: guard('programs'),
+  component: lazyRouteComponent(() => import('./pages/programs/ProgramDetail'), 'ProgramDetailPage'),
+});
+const editProgramRoute = createRoute({
+  ...page('/program/$programId/ubah'),
+  beforeLoad: guard('programEdit'),
+  component: lazyRouteComponent(() => import('./pages/programs/ProgramForm'), 'EditProgramPage'),
+});
+const partnersRoute = createRoute({
+  ...page('/mitra'),
+  validateSearch: partnerSearch,
+  beforeLoad: guard('partners'),
+  component: lazyRouteComponent(() => import('./pages/partners/Partners'), 'PartnersPage'),
+});
+const partnerRoute = createRoute({
+  ...page('/mitra/$partnerId'),
+  beforeLoad: guard('partners'),
+  component: lazyRouteComponent(() => import('./pages/partners/PartnerDetail'), 'PartnerDetailPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -210,6 +244,12 @@ const routeTree = rootRoute.addChildren([
     myLearningRoute,
     complianceRoute,
     proposalsRoute,
+    programsRoute,
+    newProgramRoute,
+    programRoute,
+    editProgramRoute,
+    partnersRoute,
+    partnerRoute,
     splatRoute,
   ]),
 ]);

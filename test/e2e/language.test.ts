@@ -24,6 +24,8 @@ describe('language switch', () => {
       'Job standards',
       'Assessment campaigns',
       '20 JP compliance',
+      'Programme catalog',
+      'Partners',
       'Import data',
       'My account',
     ]);

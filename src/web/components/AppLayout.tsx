@@ -25,6 +25,8 @@ interface NavItem {
     | '/kompetensi/kampanye'
     | '/belajar'
     | '/laporan/jp'
+    | '/program'
+    | '/mitra'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -48,6 +50,8 @@ function useNavItems(): NavItem[] {
     { to: '/belajar', label: t('learning.nav.mine'), screen: 'myLearning' },
     { to: '/kompetensi/kampanye', label: t('assessment.nav.campaigns'), screen: 'campaigns' },
     { to: '/laporan/jp', label: t('learning.nav.compliance'), screen: 'jpCompliance' },
+    { to: '/program', label: t('programs.nav'), screen: 'programs' },
+    { to: '/mitra', label: t('partners.nav'), screen: 'partners' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },
