@@ -363,6 +363,10 @@ describe('scoping', () => {
     ).json() as Detail;
     expect(created.organiserUnitId).toBe(units.DISDUKCAPIL);
     // BKPSDM operators manage every programme.
+    const own = (
+      await send('POST', '/api/programs', c.opBkpsdm, base({ sessions: [session(plus(8))] }))
+    ).json() as Detail;
+    expect(own.organiserUnitId).toBe(units.BKPSDM);
     expect((await send('PATCH', `/api/programs/${ownOpd}`, c.opBkpsdm, { capacity: 36 })).statusCode).toBe(
       200,
     );

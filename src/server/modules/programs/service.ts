@@ -45,7 +45,7 @@ export const presentItem = (r: repo.ProgramRow): ProgramItemT => ({
   scope: r.scope as ProgramItemT['scope'],
   partnerId: r.partner_id,
   partnerName: r.partner_name,
-  providerName: r.partner_name ?? r.provider_name,
+  providerName: r.partner_name ?? (r.provider_name || r.organiser_unit_name || ''),
   organiserUnitId: r.organiser_unit_id,
   organiserUnitName: r.organiser_unit_name,
   city: r.city,
@@ -140,7 +140,9 @@ export function programService(db: Db) {
       );
       if (!p.rowCount) errors.push({ field: 'body.partnerId', message: text(lang, 'partnerUnknown') });
     }
-    if (!broad && hasRole(ctx, 'operator')) organiserUnitId ??= ctx.operatorUnitIds[0] ?? null;
+    // An operator's programme is organised by their own OPD unless they name another.
+    if (hasRole(ctx, 'operator') && !hasRole(ctx, 'admin'))
+      organiserUnitId ??= ctx.operatorUnitIds[0] ?? null;
     if (organiserUnitId) {
       const u = await tx.execute<{ inside: boolean }>(
         sql`select ${

@@ -22,6 +22,7 @@ import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
 import { formatNumber } from '../../lib/format';
+import { EnrolmentBox } from '../enrollments/EnrolmentBox';
 import { formLabel, localDateTime, rupiah, STATUS_COLOR } from './labels';
 
 type Detail = paths['/api/programs/{id}']['get']['responses'][200]['content']['application/json'];
@@ -137,6 +138,7 @@ export function ProgramDetailPage() {
         </Group>
       )}
 
+      <EnrolmentBox programId={programId} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <Card withBorder radius="md" component="section" aria-labelledby="jp-title">
           <Title order={2} fz="lg" id="jp-title">
