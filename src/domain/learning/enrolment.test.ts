@@ -465,6 +465,21 @@ describe('enrolment properties', () => {
             if (promoted.length > 0) expect(promoted[0]).toBe(headBefore?.id);
             const order = waitlist(s).map((e) => e.id);
             expect(promoted).toEqual(order.slice(0, promoted.length));
+            // The changes describe the whole difference (the server stores only those rows).
+            const replayed = new Map(s.enrolments.map((e) => [e.id, e.status]));
+            for (const c of r.changes) {
+              expect(c.from).toBe(replayed.get(c.id) ?? null);
+              replayed.set(c.id, c.to);
+            }
+            expect(new Map(next.enrolments.map((e) => [e.id, e.status]))).toEqual(replayed);
+            // Rebuilding from stored rows (waitlist ordered by time) gives the same waitlist.
+            const rows = next.enrolments.map((e) => ({
+              ...e,
+              waitlistedAt:
+                e.waitlistSeq === null ? null : new Date(Date.UTC(2026, 0, 1) + e.waitlistSeq * 1000),
+            }));
+            const rebuilt = programmeFromRows(next.capacity, rows);
+            expect(waitlist(rebuilt).map((e) => e.id)).toEqual(waitlist(next).map((e) => e.id));
             s = next;
           }
         },

@@ -437,12 +437,51 @@ describe('JP properties', () => {
           const more: JpInput[] = [
             { ...input, scope, sessions: [...(input.sessions ?? []), d] },
             { ...input, scope, days: (input.days ?? 0) + 1 },
-            { ...input, scope, dailyHours: [...(input.dailyHours ?? []), h] },
           ];
+          // Another claimed day (only where days are claimed: a first claim replaces a stated total).
+          if (input.dailyHours) more.push({ ...input, scope, dailyHours: [...input.dailyHours, h] });
           for (const m of more) {
             const r = computeJp(m, R);
             if (r.ok) expect(r.jp).toBeGreaterThanOrEqual(base.jp);
           }
+        },
+      ),
+    );
+  });
+
+  it('"+20%" rows: international = national × 1.2, rounded once', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('B2', 'B3', 'B4', 'B5', 'B8', 'B9', 'B10', 'C4', 'C6', 'C9', 'C10'),
+        fc.double({ min: 0, max: 400, noNaN: true }),
+        fc.array(fc.double({ min: 0, max: 24, noNaN: true }), { maxLength: 10 }),
+        (form, scheduledJp, dailyHours) => {
+          const input = { form, scheduledJp, dailyHours, days: dailyHours.length };
+          const nas = ok(computeJp({ ...input, scope: 'nasional' }, R));
+          const intl = ok(computeJp({ ...input, scope: 'internasional' }, R));
+          expect(intl.ruleRef.upliftPct).toBe(20);
+          const exact =
+            form === 'C9' || form === 'C10'
+              ? dailyHours.reduce((a, h) => a + Math.min((h * 60) / 45, 2), 0)
+              : scheduledJp;
+          expect(intl.jp).toBe(roundJp(exact * 1.2));
+          expect(Math.abs(intl.jp - nas.jp * 1.2)).toBeLessThanOrEqual(0.013);
+        },
+      ),
+    );
+  });
+
+  it('per-day forms are linear in days; per-event forms ignore them', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('B6', 'B7', 'B11', 'C5', 'C7', 'C8', 'C11'),
+        scopeArb,
+        fc.integer({ min: 0, max: 365 }),
+        (form, scope, days) => {
+          const one = jpOf({ form, scope, days: 1 });
+          const many = jpOf({ form, scope, days });
+          if (['B6', 'B7', 'B11'].includes(form)) expect(many).toBe(one * days);
+          else expect(many).toBe(one);
         },
       ),
     );
