@@ -7,9 +7,7 @@ import type pg from 'pg';
 import { buildApp } from '../src/server/app.js';
 import { loadConfig } from '../src/server/config.js';
 import type { Database } from '../src/server/db/client.js';
-
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+import { fmt, medianMs, sectionRows, type DatabaseKind } from './sections.js';
 
 /** Tops the dictionary up to `target` competencies (teknis), with standards and assessments. */
 async function topUp(pool: pg.Pool, target: number) {
@@ -80,39 +78,7 @@ const HAND_SQL = `
   where e.tenant_id = $1 and e.active
   group by 1, 2`;
 
-export type DatabaseKind = 'embedded' | 'server';
-
-/**
- * The heatmap table's rows already in a benchmarks document, by database kind (the first word of
- * the row), so a run on one kind keeps the other kind's figures.
- */
-export function heatmapRows(doc: string): Map<DatabaseKind, string> {
-  const rows = new Map<DatabaseKind, string>();
-  const lines = doc.split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## 4. Gap heatmap'));
-  if (start < 0) return rows;
-  for (const l of lines.slice(start + 1)) {
-    if (l.startsWith('## ') || l.startsWith('_Whole run')) break;
-    const m = /^\| (embedded|server)\b/.exec(l);
-    if (m) rows.set(m[1] as DatabaseKind, l);
-  }
-  return rows;
-}
-
-/** The document with its heatmap section replaced (or added before the closing line). */
-export function replaceHeatmapSection(doc: string, section: string): string {
-  const lines = doc.replace(/\n+$/, '').split('\n');
-  const start = lines.findIndex((l) => l.startsWith('## 4. Gap heatmap'));
-  const isEnd = (l: string) => l.startsWith('## ') || l.startsWith('_Whole run');
-  if (start < 0) {
-    const end = lines.findIndex((l) => l.startsWith('_Whole run'));
-    const at = end < 0 ? lines.length : end;
-    return [...lines.slice(0, at), section, ...lines.slice(at)].join('\n') + '\n';
-  }
-  let end = lines.findIndex((l, i) => i > start && isEnd(l));
-  if (end < 0) end = lines.length;
-  return [...lines.slice(0, start), section, ...lines.slice(end)].join('\n') + '\n';
-}
+export const HEATMAP_HEADING = '## 4. Gap heatmap';
 
 /**
  * Runs the heatmap comparison on the database behind `o.database` (of the given kind) and returns its
@@ -172,15 +138,7 @@ export async function benchHeatmap(o: {
   if (!same) throw new Error(`heatmap and hand-written SQL disagree (${a.length} vs ${h.length} cells)`);
   const people = (await hand()).reduce((s, c) => s + c.required, 0);
 
-  const time = async (f: () => Promise<unknown>) => {
-    const ms: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const s = process.hrtime.bigint();
-      await f();
-      ms.push(Number(process.hrtime.bigint() - s) / 1e6);
-    }
-    return ms.sort((x, y) => x - y)[Math.floor(runs / 2)]!;
-  };
+  const time = (f: () => Promise<unknown>) => medianMs(f, runs);
   // Alternate so caches treat both alike.
   await time(hand);
   const handMs = await time(hand);
@@ -189,7 +147,7 @@ export async function benchHeatmap(o: {
   const version = (
     await o.database.pool.query<{ v: string }>(`select current_setting('server_version') as v`)
   ).rows[0]!.v.split(' ')[0];
-  const rows = heatmapRows(o.previous ?? '');
+  const rows = sectionRows(o.previous ?? '', HEATMAP_HEADING);
   rows.set(
     o.kind,
     `| ${o.kind} (PostgreSQL ${version}, ${fmt(o.employees)} employees) | ${fmt(apiMs)} | ${fmt(handMs)} | ${fmt(apiMs / handMs, 2)} × |`,

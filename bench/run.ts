@@ -6,11 +6,12 @@
  *   2. importing 100,000 employees from CSV and XLSX vs COPY of the same rows into a plain table
  *   3. start-up of `node dist/server/main.js` on an empty and on an existing data folder, vs PostgreSQL alone
  *   4. the gap heatmap route over every employee × 15 competencies vs hand-written SQL for the same cells
+ *   5. the 20 JP compliance report over 2,000,000 learning records vs hand-written SQL for the same units
  *
  * BENCH_EMPLOYEES (default 100000) and BENCH_SECONDS (default 10) shrink it for a quick look.
  * DATABASE_URL runs it on a PostgreSQL server instead of the embedded one (an empty database); the
- * heatmap table keeps one row per kind of database, the other kind's row is kept from the file.
- * `--only heatmap` seeds and runs section 4 alone and replaces just that section in the file.
+ * heatmap and JP tables keep one row per kind of database, the other kind's row is kept from the file.
+ * `--only heatmap` / `--only jp` seeds and runs section 4 / 5 alone and replaces just that section.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -22,7 +23,9 @@ import pino from 'pino';
 import { connect, runMigrations } from '../src/server/db/client.js';
 import { startEmbedded, tmpDataDir } from '../src/server/db/embedded.js';
 import { seedDemo } from '../src/server/seed/demo.js';
-import { benchHeatmap, replaceHeatmapSection, type DatabaseKind } from './heatmap.js';
+import { benchHeatmap, HEATMAP_HEADING } from './heatmap.js';
+import { benchJpCompliance, JP_HEADING } from './jp-compliance.js';
+import { fmt, replaceSection, type DatabaseKind } from './sections.js';
 import { benchImport } from './import.js';
 import { benchStartup } from './startup.js';
 
@@ -32,8 +35,8 @@ const log = pino({ level: 'warn' });
 const DOC = path.join('docs', 'benchmarks.md');
 const argOnly = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const ONLY = argOnly < 0 ? null : (process.argv[argOnly]!.split('=')[1] ?? process.argv[argOnly + 1] ?? '');
-if (ONLY !== null && ONLY !== 'heatmap') {
-  console.error(`--only: unknown part "${ONLY}" (known: heatmap)`);
+if (ONLY !== null && ONLY !== 'heatmap' && ONLY !== 'jp') {
+  console.error(`--only: unknown part "${ONLY}" (known: heatmap, jp)`);
   process.exit(2);
 }
 const lines: string[] = [];
@@ -41,8 +44,6 @@ const out = (s = '') => {
   lines.push(s);
   console.log(s);
 };
-const fmt = (n: number, d = 0) =>
-  n.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
 
 async function cannon(url: string, headers: Record<string, string> = {}) {
   const r = await autocannon({ url, connections: 50, duration: SECONDS, headers });
@@ -63,14 +64,16 @@ async function main() {
   const kind: DatabaseKind = embedded ? 'embedded' : 'server';
   const previous = fs.existsSync(DOC) ? fs.readFileSync(DOC, 'utf8') : '';
 
-  if (ONLY === 'heatmap') {
+  if (ONLY !== null) {
     console.log(`${fmt(N)} employees seeded in ${fmt(seedSeconds, 1)} s (${kind})`);
-    const section = await benchHeatmap({ url, database, kind, employees: N, previous });
+    const part = ONLY === 'heatmap' ? benchHeatmap : benchJpCompliance;
+    const heading = ONLY === 'heatmap' ? HEATMAP_HEADING : JP_HEADING;
+    const section = await part({ url, database, kind, employees: N, previous });
     await database.close();
     await embedded?.stop();
     console.log(section);
-    fs.writeFileSync(DOC, replaceHeatmapSection(previous, section));
-    console.log(`\n→ ${DOC} (section 4 only, ${fmt((Date.now() - started) / 1000)} s)`);
+    fs.writeFileSync(DOC, replaceSection(previous, heading, section));
+    console.log(`\n→ ${DOC} (${ONLY} only, ${fmt((Date.now() - started) / 1000)} s)`);
     return;
   }
 
@@ -123,6 +126,8 @@ async function main() {
 
   // 4. Heatmap (before the import bench adds its rows).
   const heatmap = await benchHeatmap({ url, database, kind, employees: N, previous });
+  // 5. JP compliance (fills the learning records to two years × 10 per employee).
+  const jp = await benchJpCompliance({ url, database, kind, employees: N, previous });
 
   // 2. Import.
   out(await benchImport({ url, rows: N, pool: database.pool }));
@@ -134,6 +139,7 @@ async function main() {
   out(await benchStartup());
 
   out(heatmap);
+  out(jp);
 
   out(`_Whole run: ${fmt((Date.now() - started) / 1000)} s._`);
   fs.mkdirSync('docs', { recursive: true });

@@ -87,8 +87,6 @@ export interface LearningHistoryOptions {
   yearsBack?: number;
   /** Activities at most per employee per year. */
   slotsPerYear?: number;
-  /** Every slot filled (the benchmark's volume) instead of the realistic shares. */
-  everySlot?: boolean;
 }
 
 export async function seedLearningHistory(
@@ -96,14 +94,14 @@ export async function seedLearningHistory(
   tenantId: string,
   opts: LearningHistoryOptions = {},
 ): Promise<number> {
-  const { yearsBack = 1, slotsPerYear = 5, everySlot = false } = opts;
+  const { yearsBack = 1, slotsPerYear = 5 } = opts;
   const set = ruleSetOn(BUILT_IN_JP_RULE_SETS, '2100-01-01')!;
   const rows = ACTIVITIES.map((a) => {
     const r = computeJp(a.input, set);
     if (!r.ok) throw new Error(`demo activity "${a.title}": ${r.message.en}`);
     return { ...a, jp: r.jp, basis: r.basis.id };
   });
-  const shares = Array.from({ length: slotsPerYear }, (_, i) => (everySlot ? 100 : (SLOT_SHARE[i] ?? 10)));
+  const shares = Array.from({ length: slotsPerYear }, (_, i) => SLOT_SHARE[i] ?? 10);
   const res = await tx.execute(sql`
     with t as (
       select (now() at time zone time_zone)::date as today from tenants where id = ${tenantId}

@@ -1,4 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 
 /** The annual JP target of the rule set in effect at the end of `year`, or null when none is stored. */
@@ -45,29 +45,14 @@ export type ComplianceRow = {
   grp: string;
   employees: number;
   compliant: number;
-  average_jp: number;
+  jp_sum: number;
 };
 
 /**
- * Per group of employees (`emp` yields `id` and `grp`): how many there are, how many reached the
- * target in the year, and their average JP. One pass over the year's records, summed per employee.
+ * Compliance of each direct child unit of `unit` (its whole subtree), plus a row for the people
+ * placed in the unit itself (`grp` = the unit). One pass: each employee's child unit is read from
+ * the materialised path, the year's JP summed per employee once.
  */
-function complianceOf(tenantId: string, emp: SQL, year: number, target: number): SQL {
-  return sql`
-    with emp as (${emp}),
-    tot as (
-      select r.employee_id, sum(r.jp) as jp from learning_records r
-      where r.tenant_id = ${tenantId} and r.year = ${year}
-      group by r.employee_id
-    )
-    select emp.grp, count(*)::int as employees,
-      (count(*) filter (where coalesce(tot.jp, 0) >= ${target}))::int as compliant,
-      round(coalesce(avg(coalesce(tot.jp, 0)), 0), 2)::float8 as average_jp
-    from emp left join tot on tot.employee_id = emp.id
-    group by emp.grp`;
-}
-
-/** Compliance of each direct child unit of `unitId` (its whole subtree) and of the unit itself. */
 export async function complianceByChild(
   db: Tx,
   tenantId: string,
@@ -75,23 +60,31 @@ export async function complianceByChild(
   year: number,
   target: number,
 ) {
-  const children = sql`select e.id, kids.id as grp from org_units kids
-      join org_units s on s.tenant_id = ${tenantId} and s.path like kids.path || '%'
-      join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
-      where kids.tenant_id = ${tenantId} and kids.parent_id = ${unit.id} and kids.active`;
-  const whole = sql`select e.id, ${unit.id}::uuid as grp from org_units s
-      join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
-      where s.tenant_id = ${tenantId} and s.path like ${unit.path} || '%'`;
-  const [kids, total, units] = await Promise.all([
-    db.execute<ComplianceRow>(complianceOf(tenantId, children, year, target)),
-    db.execute<ComplianceRow>(complianceOf(tenantId, whole, year, target)),
+  const [groups, units] = await Promise.all([
+    db.execute<ComplianceRow>(sql`
+      with emp as (
+        select e.id, coalesce(nullif(split_part(substr(s.path, length(${unit.path}) + 1), '/', 1), '')::uuid,
+          ${unit.id}::uuid) as grp
+        from org_units s
+        join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
+        where s.tenant_id = ${tenantId} and s.path like ${unit.path} || '%'
+      ), tot as (
+        select r.employee_id, sum(r.jp) as jp from learning_records r
+        where r.tenant_id = ${tenantId} and r.year = ${year}
+        group by r.employee_id
+      )
+      select emp.grp, count(*)::int as employees,
+        (count(*) filter (where coalesce(tot.jp, 0) >= ${target}))::int as compliant,
+        coalesce(sum(tot.jp), 0)::float8 as jp_sum
+      from emp left join tot on tot.employee_id = emp.id
+      group by emp.grp`),
     db.execute<{ id: string; code: string; name: string; has_children: boolean }>(sql`
       select k.id, k.code, k.name,
         exists (select 1 from org_units c where c.tenant_id = ${tenantId} and c.parent_id = k.id and c.active) as has_children
       from org_units k where k.tenant_id = ${tenantId} and k.parent_id = ${unit.id} and k.active
       order by k.code`),
   ]);
-  return { kids: kids.rows, total: total.rows[0] ?? null, units: units.rows };
+  return { groups: groups.rows, units: units.rows };
 }
 
 export type CompliancePersonRow = {

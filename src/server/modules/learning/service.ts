@@ -133,19 +133,20 @@ export function learningService(db: Db) {
     const mayGoUp =
       up &&
       (hasRole(ctx, 'admin', 'pimpinan') || ctx.operatorUnitIds.some((id) => up.path.includes(`/${id}/`)));
-    const { kids, total, units } = await repo.complianceByChild(db, ctx.tenantId, unit, c.year, c.targetJp);
-    const byUnit = new Map(kids.map((k) => [k.grp, k]));
-    const figures = (r: repo.ComplianceRow | null | undefined) => ({
+    const { groups, units } = await repo.complianceByChild(db, ctx.tenantId, unit, c.year, c.targetJp);
+    const byUnit = new Map(groups.map((g) => [g.grp, g]));
+    const sum = (k: 'employees' | 'compliant' | 'jp_sum') => groups.reduce((s, g) => s + g[k], 0);
+    const figures = (r: { employees: number; compliant: number; jp_sum: number } | undefined) => ({
       employees: r?.employees ?? 0,
       compliant: r?.compliant ?? 0,
       share: share(r?.compliant ?? 0, r?.employees ?? 0),
-      averageJp: r?.average_jp ?? 0,
+      averageJp: r?.employees ? round2(r.jp_sum / r.employees) : 0,
     });
     return {
       year: c.year,
       targetJp: c.targetJp,
       unit: { id: unit.id, name: unit.name, parent: mayGoUp ? { id: up.id, name: up.name } : null },
-      total: figures(total),
+      total: figures({ employees: sum('employees'), compliant: sum('compliant'), jp_sum: sum('jp_sum') }),
       units: units.map((u) => ({
         unitId: u.id,
         code: u.code,
