@@ -126,7 +126,7 @@ export async function benchJpCompliance(o: {
     '',
     "The hand-written SQL reads each employee's OPD straight from the materialised path and sums the year's JP " +
       'once; Asah signs in, checks the scope, reads the target from the JP rule set in effect, runs the report SQL ' +
-      'for the units and for the whole, and serialises through the validated response schema.',
+      '(one pass, OPD read from the path as well), and serialises through the validated response schema.',
     '',
     '| database | Asah route ms | hand-written SQL ms | Asah / SQL |',
     '|---|---:|---:|---:|',
