@@ -101,7 +101,15 @@ const scheduledUnverified: JpRuleRow = {
  * organiser plans, or scheduled minutes ÷ 45), +20 % internationally, marked `unverified`. As data,
  * a tenant can replace them with a newer rule set without a code change.
  */
-export const JP_RULES_2018: JpRuleSet = {
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+export const JP_RULES_2018: JpRuleSet = deepFreeze({
   code: 'PERLAN-10-2018',
   regulation: 'Perlan 10/2018 (adaptasi BPS B-031/BPS/2600/02/2019)',
   effectiveFrom: '2018-01-01',
@@ -139,7 +147,7 @@ export const JP_RULES_2018: JpRuleSet = {
     C12: scheduledUnverified,
     C13: scheduledUnverified,
   },
-};
+} satisfies JpRuleSet);
 
 /** All rule sets Asah ships with (the seed). */
 export const BUILT_IN_JP_RULE_SETS: readonly JpRuleSet[] = [JP_RULES_2018];

@@ -332,6 +332,62 @@ describe('rule sets as data', () => {
     expect(parseJpRuleSet({ ...R, rows: [] })).toMatchObject({ ok: false });
   });
 
+  it('the shipped rule set cannot be changed by accident', () => {
+    expect(Object.isFrozen(R.rows.B6)).toBe(true);
+    expect(() => {
+      (R.rows.B6!.nasional as { jp: number }).jp = 99;
+    }).toThrow(TypeError);
+    expect(jpOf({ form: 'B6', scope: 'nasional', days: 1 })).toBe(4);
+  });
+
+  it('any valid rule set survives JSON and parsing unchanged', () => {
+    const ruleArb = fc.oneof(
+      fc.record({ kind: fc.constant('perSemester' as const), jp: fc.integer({ min: 0, max: 40 }) }),
+      fc.record({ kind: fc.constant('asScheduled' as const) }),
+      fc.record({ kind: fc.constant('perDay' as const), jp: fc.integer({ min: 0, max: 24 }) }),
+      fc.record({
+        kind: fc.constant('perSession' as const),
+        jp: fc.integer({ min: 0, max: 10 }),
+        maxSessionsPerMonth: fc.integer({ min: 1, max: 31 }),
+      }),
+      fc.record({ kind: fc.constant('perEvent' as const), jp: fc.integer({ min: 0, max: 100 }) }),
+      fc.record({ kind: fc.constant('dailyCap' as const), maxJpPerDay: fc.integer({ min: 0, max: 24 }) }),
+    );
+    const intlArb = fc.oneof(
+      ruleArb,
+      fc.constant(null),
+      fc.record({ kind: fc.constant('uplift' as const), pct: fc.integer({ min: 0, max: 100 }) }),
+    );
+    const setArb = fc.record({
+      code: fc.constant('X'),
+      regulation: fc.constant('Peraturan X'),
+      effectiveFrom: dateArb,
+      annualTargetJp: fc.integer({ min: 1, max: 1000 }),
+      minutesPerJp: fc.integer({ min: 1, max: 600 }),
+      rows: fc.dictionary(
+        fc.constantFrom(...FORM_CODES),
+        fc.record({ nasional: ruleArb, internasional: intlArb }),
+      ),
+    });
+    fc.assert(
+      fc.property(setArb, (set) => {
+        expect(parseJpRuleSet(JSON.parse(JSON.stringify(set)))).toEqual({ ok: true, value: set });
+      }),
+    );
+  });
+
+  it('ruleSetOn picks the latest set not after the date (property)', () => {
+    fc.assert(
+      fc.property(fc.array(dateArb, { maxLength: 6 }), dateArb, (froms, day) => {
+        const sets = froms.map((effectiveFrom, i) => ({ code: `S${i}`, effectiveFrom }));
+        const picked = ruleSetOn(sets, day);
+        const eligible = froms.filter((f) => f <= day);
+        if (eligible.length === 0) expect(picked).toBeUndefined();
+        else expect(picked?.effectiveFrom).toBe(eligible.sort().at(-1));
+      }),
+    );
+  });
+
   it('picks the set in effect on a date', () => {
     const later: JpRuleSet = { ...R, code: 'LATER', effectiveFrom: '2026-07-01' };
     const sets = [later, R];
