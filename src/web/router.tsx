@@ -16,6 +16,7 @@ import { assessSearch, campaignSearch, tasksSearch } from './pages/assessments/s
 import { gapPeopleSearch } from './pages/competency/GapPeople';
 import { talentSearch } from './pages/talent/search';
 import { partnerSearch, programSearch } from './pages/programs/search';
+import { checkinSearch } from './pages/enrollments/search';
 import { complianceSearch, myLearningSearch } from './pages/learning/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
@@ -216,6 +217,32 @@ const partnerRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/partners/PartnerDetail'), 'PartnerDetailPage'),
 });
 
+const approvalsRoute = createRoute({
+  ...page('/persetujuan'),
+  beforeLoad: guard('approvals'),
+  component: lazyRouteComponent(() => import('./pages/enrollments/Approvals'), 'ApprovalsPage'),
+});
+const participantsRoute = createRoute({
+  ...page('/program/$programId/peserta'),
+  beforeLoad: guard('participants'),
+  component: lazyRouteComponent(() => import('./pages/enrollments/Participants'), 'ParticipantsPage'),
+});
+const checkinQrRoute = createRoute({
+  ...page('/program/$programId/sesi/$sessionId/qr'),
+  beforeLoad: guard('participants'),
+  component: lazyRouteComponent(() => import('./pages/enrollments/CheckinQr'), 'CheckinQrPage'),
+});
+const checkinRoute = createRoute({
+  ...page('/hadir'),
+  validateSearch: checkinSearch,
+  component: lazyRouteComponent(() => import('./pages/enrollments/Checkin'), 'CheckinPage'),
+});
+const outboxRoute = createRoute({
+  ...page('/kotak-keluar'),
+  beforeLoad: guard('outbox'),
+  component: lazyRouteComponent(() => import('./pages/enrollments/Outbox'), 'OutboxPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -250,6 +277,11 @@ const routeTree = rootRoute.addChildren([
     editProgramRoute,
     partnersRoute,
     partnerRoute,
+    approvalsRoute,
+    participantsRoute,
+    checkinQrRoute,
+    checkinRoute,
+    outboxRoute,
     splatRoute,
   ]),
 ]);

@@ -27,6 +27,8 @@ interface NavItem {
     | '/laporan/jp'
     | '/program'
     | '/mitra'
+    | '/persetujuan'
+    | '/kotak-keluar'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -51,10 +53,12 @@ function useNavItems(): NavItem[] {
     { to: '/kompetensi/kampanye', label: t('assessment.nav.campaigns'), screen: 'campaigns' },
     { to: '/laporan/jp', label: t('learning.nav.compliance'), screen: 'jpCompliance' },
     { to: '/program', label: t('programs.nav'), screen: 'programs' },
+    { to: '/persetujuan', label: t('enrol.nav.approvals'), screen: 'approvals' },
     { to: '/mitra', label: t('partners.nav'), screen: 'partners' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },
+    { to: '/kotak-keluar', label: t('enrol.nav.outbox'), screen: 'outbox' },
     { to: '/akun', label: t('nav.account'), screen: 'account' },
   ];
   return items.filter((i) => can(me, i.screen));

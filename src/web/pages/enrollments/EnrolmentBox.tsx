@@ -16,6 +16,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useMe } from '../../api/queries';
+import { LinkButton } from '../../components/links';
 import { hasRole } from '../../lib/access';
 import { OPEN, STATUS_COLOR } from './labels';
 
@@ -47,6 +48,11 @@ export function EnrolmentBox({ programId }: { programId: string }) {
     enabled: isEmployee,
     queryFn: () =>
       unwrap(api.GET('/api/enrollments', { params: { query: { programId, mine: 'true', pageSize: 5 } } })),
+  });
+  const organiser = useQuery({
+    queryKey: ['enrollments', 'program-editable', programId],
+    enabled: hasRole(me, 'admin', 'operator', 'mitra'),
+    queryFn: () => unwrap(api.GET('/api/programs/{id}', { params: { path: { id: programId } } })),
   });
   const current = mine.data?.items.find((i) => OPEN.includes(i.status)) ?? mine.data?.items[0] ?? null;
 
@@ -201,6 +207,11 @@ export function EnrolmentBox({ programId }: { programId: string }) {
               </Button>
             )}
           </Group>
+        )}
+        {organiser.data?.canEdit && (
+          <LinkButton variant="default" to="/program/$programId/peserta" params={{ programId }}>
+            {t('enrol.participants.link')}
+          </LinkButton>
         )}
         {cancel.error && (
           <Alert color="red" role="alert">

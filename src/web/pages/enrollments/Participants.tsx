@@ -1,0 +1,342 @@
+import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useParams } from '@tanstack/react-router';
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api, ApiError, unwrap, type paths } from '../../api/client';
+import { LinkAnchor, LinkButton } from '../../components/links';
+import { Page } from '../../components/Page';
+import { ScrollBox } from '../../components/ScrollBox';
+import { Empty, Loading, LoadError } from '../../components/States';
+import { formatDateTime } from '../../lib/format';
+import { OPEN, STATUS_COLOR } from './labels';
+
+type Data = paths['/api/programs/{id}/participants']['get']['responses'][200]['content']['application/json'];
+type Participant = Data['participants'][number];
+type Att = 'hadir' | 'izin' | 'sakit' | 'alpa';
+const ATT: Att[] = ['hadir', 'izin', 'sakit', 'alpa'];
+const SEATED = ['approved', 'completed', 'not_completed'];
+
+const problem = (e: unknown) =>
+  e instanceof ApiError ? [e.title, ...e.errors.map((x) => x.message)].join(' ') : String(e);
+
+function Row({
+  p,
+  sessionId,
+  mark,
+  onMark,
+  score,
+  onScore,
+  onChanged,
+}: {
+  p: Participant;
+  sessionId: string | null;
+  mark: Att | undefined;
+  onMark: (v: Att) => void;
+  score: { pre: string; post: string };
+  onScore: (s: { pre: string; post: string }) => void;
+  onChanged: (m: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [replacing, setReplacing] = useState(false);
+  const [nip, setNip] = useState('');
+  const seated = SEATED.includes(p.status);
+  const cancel = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/enrollments/{id}/cancel', { params: { path: { id: p.id } }, body: {} })),
+    onSuccess: () => onChanged(t('enrol.cancelled')),
+    onError: (e) => onChanged(problem(e)),
+  });
+  const replace = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/enrollments/{id}/replace', {
+          params: { path: { id: p.id } },
+          body: { nip, reason: '' },
+        }),
+      ),
+    onSuccess: (r) => onChanged(`${p.name} → ${r.enrollment.name}`),
+    onError: (e) => onChanged(problem(e)),
+  });
+  return (
+    <Table.Tr>
+      <Table.Td>
+        <Text size="sm" fw={600}>
+          {p.name}
+        </Text>
+        <Text size="xs" c="dimmed">
+          {p.nip}
+        </Text>
+      </Table.Td>
+      <Table.Td>
+        <Badge color={STATUS_COLOR[p.status]} variant="light">
+          {t(`enrol.status.${p.status}`)}
+        </Badge>
+        {p.waitlistPosition !== null && (
+          <Text size="xs">{t('enrol.waitPosition', { n: p.waitlistPosition })}</Text>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {seated && sessionId ? (
+          <NativeSelect
+            aria-label={`${t('enrol.participants.attendance')}: ${p.name}`}
+            size="xs"
+            value={mark ?? ''}
+            onChange={(e) => onMark(e.currentTarget.value as Att)}
+            data={[
+              { value: '', label: '—' },
+              ...ATT.map((a) => ({ value: a, label: t(`enrol.participants.att.${a}`) })),
+            ]}
+          />
+        ) : null}
+        {p.attendancePct !== null && seated && <Text size="xs">{p.attendancePct} %</Text>}
+      </Table.Td>
+      <Table.Td>
+        {seated && (
+          <Group gap={4} wrap="nowrap">
+            <TextInput
+              size="xs"
+              w={64}
+              inputMode="decimal"
+              aria-label={`${t('enrol.participants.pre')}: ${p.name}`}
+              placeholder={t('enrol.participants.pre')}
+              value={score.pre}
+              onChange={(e) => onScore({ ...score, pre: e.currentTarget.value })}
+            />
+            <TextInput
+              size="xs"
+              w={64}
+              inputMode="decimal"
+              aria-label={`${t('enrol.participants.post')}: ${p.name}`}
+              placeholder={t('enrol.participants.post')}
+              value={score.post}
+              onChange={(e) => onScore({ ...score, post: e.currentTarget.value })}
+            />
+          </Group>
+        )}
+      </Table.Td>
+      <Table.Td>
+        {OPEN.includes(p.status) && (
+          <Group gap={4} wrap="nowrap">
+            {replacing ? (
+              <>
+                <TextInput
+                  size="xs"
+                  w={170}
+                  inputMode="numeric"
+                  aria-label={t('enrol.participants.replaceNip')}
+                  placeholder={t('enrol.participants.replaceNip')}
+                  value={nip}
+                  onChange={(e) => setNip(e.currentTarget.value)}
+                />
+                <Button size="xs" onClick={() => replace.mutate()} loading={replace.isPending}>
+                  {t('enrol.participants.replaceSend')}
+                </Button>
+              </>
+            ) : (
+              <Button size="xs" variant="light" onClick={() => setReplacing(true)}>
+                {t('enrol.participants.replace')}
+              </Button>
+            )}
+            <Button
+              size="xs"
+              variant="subtle"
+              color="red"
+              onClick={() => cancel.mutate()}
+              loading={cancel.isPending}
+            >
+              {t('enrol.participants.cancel')}
+            </Button>
+          </Group>
+        )}
+      </Table.Td>
+    </Table.Tr>
+  );
+}
+
+/** Organisers: participants with status and waitlist order, attendance per session, scores, completion. */
+export function ParticipantsPage() {
+  const { t } = useTranslation();
+  const qc = useQueryClient();
+  const { programId } = useParams({ strict: false }) as { programId: string };
+  const q = useQuery({
+    queryKey: ['enrollments', 'participants', programId],
+    queryFn: () =>
+      unwrap(api.GET('/api/programs/{id}/participants', { params: { path: { id: programId } } })),
+  });
+  const [sessionId, setSessionId] = useState<string | null>(null);
+  const [marks, setMarks] = useState<Record<string, Att>>({});
+  const [scores, setScores] = useState<Record<string, { pre: string; post: string }>>({});
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const data = q.data;
+  useEffect(() => {
+    if (data && !sessionId && data.sessions[0]) {
+      const now = Date.now();
+      const current =
+        data.sessions.filter((s) => Date.parse(s.startsAt) <= now + 3_600_000).at(-1) ?? data.sessions[0];
+      setSessionId(current.id);
+    }
+  }, [data, sessionId]);
+  useEffect(() => {
+    if (!data || !sessionId) return;
+    const m: Record<string, Att> = {};
+    for (const p of data.participants) {
+      const a = p.attendance[sessionId] as Att | undefined;
+      if (a) m[p.id] = a;
+    }
+    setMarks(m);
+    const s: Record<string, { pre: string; post: string }> = {};
+    for (const p of data.participants)
+      s[p.id] = { pre: p.preTestScore?.toString() ?? '', post: p.postTestScore?.toString() ?? '' };
+    setScores(s);
+  }, [data, sessionId]);
+
+  const refresh = async (text: string, ok = true) => {
+    setMessage({ ok, text });
+    await qc.invalidateQueries({ queryKey: ['enrollments'] });
+  };
+  const saveAttendance = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PUT('/api/sessions/{id}/attendance', {
+          params: { path: { id: sessionId! } },
+          body: { marks: Object.entries(marks).map(([enrollmentId, status]) => ({ enrollmentId, status })) },
+        }),
+      ),
+    onSuccess: (r) => refresh(t('enrol.participants.saved', { n: r.saved })),
+    onError: (e) => setMessage({ ok: false, text: problem(e) }),
+  });
+  const num = (v: string) => (v.trim() === '' ? null : Number(v.replace(',', '.')));
+  const saveScores = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.PUT('/api/programs/{id}/scores', {
+          params: { path: { id: programId } },
+          body: {
+            scores: (data?.participants ?? [])
+              .filter((p) => SEATED.includes(p.status))
+              .map((p) => ({
+                enrollmentId: p.id,
+                preTestScore: num(scores[p.id]?.pre ?? ''),
+                postTestScore: num(scores[p.id]?.post ?? ''),
+              })),
+          },
+        }),
+      ),
+    onSuccess: (r) => refresh(t('enrol.participants.saved', { n: r.saved })),
+    onError: (e) => setMessage({ ok: false, text: problem(e) }),
+  });
+  const decide = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/programs/{id}/completion', { params: { path: { id: programId } } })),
+    onSuccess: (r) => refresh(t('enrol.participants.decided', r)),
+    onError: (e) => setMessage({ ok: false, text: problem(e) }),
+  });
+
+  const taken = data?.participants.filter((p) => SEATED.includes(p.status)).length ?? 0;
+  return (
+    <Page title={data ? t('enrol.participants.title', { title: data.title }) : t('enrol.participants.link')}>
+      <LinkAnchor to="/program/$programId" params={{ programId }}>
+        {t('enrol.participants.back')}
+      </LinkAnchor>
+      {q.isLoading && <Loading />}
+      {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
+      {data && (
+        <Stack gap="md">
+          <Text>{t('enrol.participants.seats', { taken, capacity: data.capacity })}</Text>
+          <Text size="sm">
+            {t('enrol.participants.rule', {
+              pct: data.minAttendancePct,
+              post:
+                data.postTestPassMark !== null
+                  ? t('enrol.participants.rulePost', { mark: data.postTestPassMark })
+                  : '',
+            })}
+          </Text>
+          {message && (
+            <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
+              {message.text}
+            </Alert>
+          )}
+          {data.sessions.length === 0 ? (
+            <Text>{t('enrol.participants.noSessions')}</Text>
+          ) : (
+            <Group gap="sm" align="flex-end" wrap="wrap">
+              <NativeSelect
+                label={t('enrol.participants.chooseSession')}
+                value={sessionId ?? ''}
+                onChange={(e) => setSessionId(e.currentTarget.value)}
+                data={data.sessions.map((s, i) => ({
+                  value: s.id,
+                  label: `${i + 1}. ${s.title || t('enrol.participants.session')} — ${formatDateTime(s.startsAt)}`,
+                }))}
+                maw="100%"
+              />
+              {sessionId && (
+                <LinkButton
+                  variant="light"
+                  to="/program/$programId/sesi/$sessionId/qr"
+                  params={{ programId, sessionId }}
+                >
+                  {t('enrol.participants.qr')}
+                </LinkButton>
+              )}
+            </Group>
+          )}
+          {data.participants.length === 0 ? (
+            <Empty>{t('enrol.participants.empty')}</Empty>
+          ) : (
+            <ScrollBox label={t('enrol.participants.link')}>
+              <Table striped verticalSpacing="xs" miw={760}>
+                <Table.Thead>
+                  <Table.Tr>
+                    <Table.Th>{t('enrol.participants.name')}</Table.Th>
+                    <Table.Th>{t('enrol.participants.status')}</Table.Th>
+                    <Table.Th>{t('enrol.participants.attendance')}</Table.Th>
+                    <Table.Th>
+                      {t('enrol.participants.pre')} / {t('enrol.participants.post')}
+                    </Table.Th>
+                    <Table.Th>{t('enrol.participants.actions')}</Table.Th>
+                  </Table.Tr>
+                </Table.Thead>
+                <Table.Tbody>
+                  {data.participants.map((p) => (
+                    <Row
+                      key={p.id}
+                      p={p}
+                      sessionId={sessionId}
+                      mark={marks[p.id]}
+                      onMark={(v) => setMarks((m) => ({ ...m, [p.id]: v }))}
+                      score={scores[p.id] ?? { pre: '', post: '' }}
+                      onScore={(s) => setScores((x) => ({ ...x, [p.id]: s }))}
+                      onChanged={(text) => void refresh(text)}
+                    />
+                  ))}
+                </Table.Tbody>
+              </Table>
+            </ScrollBox>
+          )}
+          {taken > 0 && (
+            <Group gap="sm" wrap="wrap">
+              {sessionId && (
+                <Button
+                  onClick={() => saveAttendance.mutate()}
+                  loading={saveAttendance.isPending}
+                  disabled={Object.keys(marks).length === 0}
+                >
+                  {t('enrol.participants.saveAttendance')}
+                </Button>
+              )}
+              <Button variant="light" onClick={() => saveScores.mutate()} loading={saveScores.isPending}>
+                {t('enrol.participants.saveScores')}
+              </Button>
+              <Button variant="outline" onClick={() => decide.mutate()} loading={decide.isPending}>
+                {t('enrol.participants.decide')}
+              </Button>
+            </Group>
+          )}
+        </Stack>
+      )}
+    </Page>
+  );
+}
