@@ -5,6 +5,7 @@ import type { ProgramListQueryT } from './schemas.js';
 
 export type ProgramRow = {
   id: string;
+  tenant_id: string;
   code: string;
   title: string;
   description: string;
@@ -37,7 +38,7 @@ export type ProgramRow = {
 };
 
 const SELECT = sql`
-  select p.id, p.code, p.title, p.description, p.form, p.scope, p.partner_id, pa.name as partner_name,
+  select p.id, p.tenant_id, p.code, p.title, p.description, p.form, p.scope, p.partner_id, pa.name as partner_name,
     p.provider_name, p.organiser_unit_id, u.name as organiser_unit_name, p.city, p.jp, p.jp_basis,
     p.jp_rule_set_id, r.code as rule_code, r.regulation as rule_regulation, p.scheduled_jp, p.status,
     p.capacity, p.cost_fee, p.cost_travel, p.cost_lodging, p.eligible_position_types, p.eligible_golongan,
@@ -47,13 +48,13 @@ const SELECT = sql`
   left join org_units u on u.id = p.organiser_unit_id
   left join jp_rule_sets r on r.id = p.jp_rule_set_id
   left join lateral (select count(*)::int as n, min(x.starts_at) as first_at, max(x.ends_at) as last_at
-    from program_sessions x where x.program_id = p.id) s on true`;
+    from program_sessions x where x.tenant_id = p.tenant_id and x.program_id = p.id) s on true`;
 
 const tz = (tenantId: string) => sql`(select time_zone from tenants where id = ${tenantId})`;
 
 /** Sessions on local dates between `from` and `to` (inclusive), as a condition on `p`. */
 const sessionBetween = (tenantId: string, from: string | undefined, to: string | undefined) =>
-  sql`exists (select 1 from program_sessions y where y.program_id = p.id
+  sql`exists (select 1 from program_sessions y where y.tenant_id = p.tenant_id and y.program_id = p.id
     ${from ? sql`and (y.ends_at at time zone ${tz(tenantId)})::date >= ${from}::date` : sql``}
     ${to ? sql`and (y.starts_at at time zone ${tz(tenantId)})::date <= ${to}::date` : sql``})`;
 
@@ -83,7 +84,7 @@ export function listFilter(
   if (q.organiserUnitId) where.push(sql`p.organiser_unit_id = ${q.organiserUnitId}`);
   if (q.competencyId)
     where.push(
-      sql`exists (select 1 from program_competencies c where c.program_id = p.id and c.competency_id = ${q.competencyId})`,
+      sql`exists (select 1 from program_competencies c where c.tenant_id = p.tenant_id and c.program_id = p.id and c.competency_id = ${q.competencyId})`,
     );
   if (q.month) {
     const r = monthRange(q.month);

@@ -63,7 +63,7 @@ export const programRoutes =
         config: { access: 'authenticated' },
         schema: { tags, summary: 'Rincian program', params: IdParams, response: { 200: ProgramDetail } },
       },
-      async (req) => service.detail(requireAuth(req), req.params.id),
+      async (req) => service.detail(requireAuth(req), req.params.id, langOf(req)),
     );
     app.get(
       '/api/programs/:id/eligibility',

@@ -9,7 +9,9 @@ import type { Lang } from '../../http/messages.js';
 import { offsetOf } from '../../http/pagination.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { checkEligibility, reasonText } from './eligibility.js';
-import { recomputeProgramJp } from './jp.js';
+import { jpInputOf, localSessions, recomputeProgramJp } from './jp.js';
+import { computeJp } from '../../../domain/learning/jp.js';
+import type { JpScope } from '../../../domain/learning/jp-rules.js';
 import { tenantRuleSets } from './jp-rules.js';
 import { bkpsdmOperatorSql, myPartnerIds, programReadScope, programWriteScope } from './policy.js';
 import * as repo from './repository.js';
@@ -65,7 +67,23 @@ const endsAfter = (s: { startsAt: string; endsAt: string }) => {
 };
 
 export function programService(db: Db) {
-  async function detail(ctx: AuthContext, id: string): Promise<ProgramDetailT> {
+  /** The stored basis is in Bahasa Indonesia; English readers get the same count explained in English. */
+  async function basisIn(lang: Lang, row: repo.ProgramRow): Promise<string> {
+    if (lang !== 'en' || !row.jp_rule_set_id) return row.jp_basis;
+    const set = (await tenantRuleSets(db, row.tenant_id)).find((x) => x.id === row.jp_rule_set_id);
+    if (!set) return row.jp_basis;
+    const sessions = await localSessions(db, row.tenant_id, row.id);
+    const o = computeJp(
+      jpInputOf(
+        { form: row.form, scope: row.scope as JpScope, scheduledJp: num(row.scheduled_jp) },
+        sessions,
+      ),
+      set.set,
+    );
+    return o.ok && o.jp === Number(row.jp) ? `${o.basis.en} — ${set.set.regulation}` : row.jp_basis;
+  }
+
+  async function detail(ctx: AuthContext, id: string, lang: Lang = 'id'): Promise<ProgramDetailT> {
     const row = await repo.findProgram(db, ctx.tenantId, id, programReadScope(ctx));
     if (!row) throw notFound();
     const [sessions, comps, writable] = await Promise.all([
@@ -80,7 +98,7 @@ export function programService(db: Db) {
       ...presentItem(row),
       description: row.description,
       scheduledJp: num(row.scheduled_jp),
-      jpBasis: row.jp_basis,
+      jpBasis: await basisIn(lang, row),
       jpRuleSet: row.jp_rule_set_id
         ? { id: row.jp_rule_set_id, code: row.rule_code!, regulation: row.rule_regulation! }
         : null,

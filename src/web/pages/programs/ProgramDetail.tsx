@@ -153,11 +153,6 @@ export function ProgramDetailPage() {
           <Text size="sm" data-testid="jp-basis">
             {p.jpBasis || '—'}
           </Text>
-          {p.jpRuleSet && (
-            <Text size="xs" c="dimmed" mt={4}>
-              {t('programs.detail.jpRule', { rule: p.jpRuleSet.regulation })}
-            </Text>
-          )}
         </Card>
         <Card withBorder radius="md" component="section" aria-labelledby="cost-title">
           <Title order={2} fz="lg" id="cost-title">
