@@ -34,7 +34,18 @@ import { notificationRoutes } from './modules/notifications/routes.js';
 import { learningRoutes } from './modules/learning/routes.js';
 import { learningService } from './modules/learning/service.js';
 import { proposalRoutes } from './modules/learning/proposals.js';
+import { studentProjectRoutes } from './modules/student-projects/routes.js';
+import { studentProjectService } from './modules/student-projects/service.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { partnerRoutes } from './modules/partners/routes.js';
+import { partnerService } from './modules/partners/service.js';
+import { programRoutes } from './modules/programs/routes.js';
+import { programService } from './modules/programs/service.js';
+import { attendanceService } from './modules/enrollments/attendance.js';
+import { enrollmentRoutes } from './modules/enrollments/routes.js';
+import { enrollmentService } from './modules/enrollments/service.js';
+import { outboxRoutes } from './modules/outbox/routes.js';
+import { startMailSender } from './modules/outbox/sender.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
 import { positionService } from './modules/positions/service.js';
@@ -166,16 +177,27 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
   await app.register(competencyRoutes(competencyService(db)));
-  await app.register(talentRoutes(talentService(db)));
+  await app.register(talentRoutes(talentService(db), database.pool));
   await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));
   await app.register(notificationRoutes(db));
   await app.register(learningRoutes(learningService(db)));
   await app.register(proposalRoutes(db));
+  await app.register(studentProjectRoutes(studentProjectService(db)));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(db));
+  await app.register(partnerRoutes(partnerService(db)));
+  await app.register(programRoutes(programService(db)));
+  await app.register(
+    enrollmentRoutes(
+      enrollmentService(db, { mail: config.smtp ? 'pending' : 'not_sent' }),
+      attendanceService(db),
+    ),
+  );
+  await app.register(outboxRoutes(db, config.smtp));
+  if (config.smtp) startMailSender(app, db, config.smtp);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

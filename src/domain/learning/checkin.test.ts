@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import {
   CODE_ALPHABET,
   certificateNumber,
+  certificatePrefix,
   checkinCode,
   checkinCodeAge,
   checkinWindow,
@@ -99,6 +100,21 @@ describe('certificate numbers', () => {
     expect(() => certificateNumber({ prefix: 'ASAH', year: 26, sequence: 1 })).toThrow(RangeError);
     expect(() => certificateNumber({ prefix: 'ASAH', year: 2026, sequence: 0 })).toThrow(RangeError);
     expect(() => certificateNumber({ prefix: 'ASAH', year: 2026, sequence: 1.5 })).toThrow(RangeError);
+  });
+
+  it('makes a valid prefix from any tenant code', () => {
+    expect(certificatePrefix('ambon')).toBe('AMBON');
+    expect(certificatePrefix('Kota Ambon / BKPSDM')).toBe('KOTAAMBONBKPSDM');
+    expect(certificatePrefix('-.x')).toBe('X');
+    expect(certificatePrefix('')).toBe('ASAH');
+    expect(certificatePrefix('ééé')).toBe('ASAH');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 40 }), (code) => {
+        expect(() =>
+          certificateNumber({ prefix: certificatePrefix(code), year: 2026, sequence: 1 }),
+        ).not.toThrow();
+      }),
+    );
   });
 
   it('parses back what it formats', () => {

@@ -112,6 +112,19 @@ export interface CertificateNumberParts {
 const PREFIX = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;
 const NUMBER = /^([A-Z0-9][A-Z0-9.-]{0,19})\/(\d{4})\/(\d{6,})$/;
 
+/**
+ * A valid certificate prefix from any tenant code: upper case, only A–Z, 0–9, dot and dash,
+ * starting with a letter or digit, at most 20 characters; "ASAH" when nothing is left.
+ */
+export function certificatePrefix(tenantCode: string): string {
+  const p = tenantCode
+    .toUpperCase()
+    .replace(/[^A-Z0-9.-]/g, '')
+    .replace(/^[.-]+/, '')
+    .slice(0, 20);
+  return p || 'ASAH';
+}
+
 /** "ASAH/2026/000123": prefix / year / sequence padded to at least 6 digits. */
 export function certificateNumber({ prefix, year, sequence }: CertificateNumberParts): string {
   const p = prefix.trim().toUpperCase();
