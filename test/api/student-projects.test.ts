@@ -10,7 +10,6 @@ let mitra: string;
 let atasan: string;
 let pegawai: string;
 let atasanNip: string;
-let unpatti: string;
 let otherPartner: string;
 const units: Record<string, string> = {};
 
@@ -63,7 +62,6 @@ beforeAll(async () => {
   const partners = await t.db.execute<{ id: string; name: string }>(
     sql`select id, name from partners order by name`,
   );
-  unpatti = partners.rows.find((p) => p.name === 'Universitas Pattimura')!.id;
   otherPartner = partners.rows.find((p) => p.name !== 'Universitas Pattimura')!.id;
 });
 afterAll(async () => t?.close());
