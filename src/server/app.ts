@@ -45,6 +45,8 @@ import { attendanceService } from './modules/enrollments/attendance.js';
 import { enrollmentRoutes } from './modules/enrollments/routes.js';
 import { enrollmentService } from './modules/enrollments/service.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
+import { certificateRoutes } from './modules/certificates/routes.js';
+import { certificateService } from './modules/certificates/service.js';
 import { startMailSender } from './modules/outbox/sender.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
@@ -197,6 +199,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     ),
   );
   await app.register(outboxRoutes(db, config.smtp));
+  await app.register(certificateRoutes(certificateService(db), { publicUrl: config.publicUrl }));
   if (config.smtp) startMailSender(app, db, config.smtp);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

@@ -27,6 +27,8 @@ const EnvSchema = z
     /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.go.id:587; unset: outbox only. */
     SMTP_URL: z.string().url().optional(),
     SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
+    /** Public origin printed on certificates (QR code), e.g. https://asah.ambon.go.id; unset: the request's origin. */
+    PUBLIC_URL: z.string().url().optional(),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -45,6 +47,7 @@ const EnvSchema = z
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+    publicUrl: e.PUBLIC_URL ?? null,
   }))
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {

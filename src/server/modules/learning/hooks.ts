@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
+import { issueCertificate } from '../certificates/issue.js';
 import { gapCtes } from '../competency/repository.js';
 import { gapContext } from '../competency/service.js';
 
@@ -44,6 +45,8 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
     on conflict (enrollment_id) do nothing
     returning id`);
   const recordId = record.rows[0]?.id ?? null;
+  // The certificate with its number and public verification code (once per enrolment).
+  await issueCertificate(tx, actor, enrollmentId);
   if (!recordId) return { recordId: null, proposals: 0 };
 
   // Proposed levels: the reconciled current level (the heatmap's definition) plus the expected gain.

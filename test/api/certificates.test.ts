@@ -1,0 +1,179 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseCertificateNumber } from '../../src/domain/learning/checkin.js';
+import { issueCertificate } from '../../src/server/modules/certificates/issue.js';
+import { onEnrollmentCompleted } from '../../src/server/modules/learning/hooks.js';
+import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createProgramme, employeeOf, enrol, tenantId } from '../helpers/programmes.js';
+
+let t: TestApp;
+const c = {} as Record<'admin' | 'opBkpsdm' | 'op' | 'atasan' | 'pegawai' | 'mitra' | 'pimpinan', string>;
+const get = (url: string, cookie?: string) =>
+  t.app.inject({ method: 'GET', url, headers: cookie ? { cookie } : {} });
+
+let tenant: string;
+let actor: { tenantId: string; userId: null; name: string; requestId: null };
+let own: { id: string; number: string; code: string; enrollmentId: string };
+let programTitle: string;
+
+async function complete(programId: string, employeeId: string) {
+  const en = await enrol(t.db, programId, employeeId, 'completed');
+  await t.db.transaction((tx) => onEnrollmentCompleted(tx, actor, en));
+  const row = await t.db.execute<{ id: string; number: string; code: string }>(
+    sql`select id, number, verification_code as code from certificates where enrollment_id = ${en}`,
+  );
+  return { enrollmentId: en, ...row.rows[0]! };
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const names = {
+    admin: 'admin',
+    opBkpsdm: 'operator.bkpsdm',
+    op: 'operator.dukcapil',
+    atasan: 'atasan.dukcapil',
+    pegawai: 'pegawai.dukcapil',
+    mitra: 'mitra.unpatti',
+    pimpinan: 'pimpinan',
+  } as const;
+  for (const [k, u] of Object.entries(names)) c[k as keyof typeof names] = await t.login(u);
+  tenant = await tenantId(t.db);
+  actor = { tenantId: tenant, userId: null, name: 'uji', requestId: null };
+  const prog = await createProgramme(t.db, {
+    sessions: [
+      [-60 * 24 * 3, -60 * 24 * 3 + 240],
+      [-60 * 24, -60 * 24 + 240],
+    ],
+  });
+  programTitle = prog.title;
+  own = await complete(prog.id, await employeeOf(t.db, 'pegawai.dukcapil'));
+});
+afterAll(async () => t?.close());
+
+describe('issuance', () => {
+  it('a completed enrolment gets one certificate with a tenant/year number and a random code', async () => {
+    const year = new Date().getUTCFullYear();
+    expect(own.number).toMatch(new RegExp(`^BKPSDM-AMBON/${year}/\\d{6}$`));
+    expect(own.code).toMatch(/^[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{12}$/);
+    const row = (
+      await t.db.execute<{
+        holder_name: string;
+        program_title: string;
+        jp: number;
+        starts_on: string;
+        ends_on: string;
+      }>(
+        sql`select holder_name, program_title, jp::float8 as jp, starts_on::text, ends_on::text from certificates where id = ${own.id}`,
+      )
+    ).rows[0]!;
+    expect(row.program_title).toBe(programTitle);
+    expect(row.jp).toBe(8);
+    expect(row.starts_on < row.ends_on).toBe(true);
+    // Idempotent: completing again issues nothing new.
+    const again = await t.db.transaction((tx) => issueCertificate(tx, actor, own.enrollmentId));
+    expect(again).toMatchObject({ id: own.id, number: own.number, created: false });
+    const audits = await t.db.execute(
+      sql`select 1 from audit_log where entity = 'certificate' and entity_id = ${own.id}`,
+    );
+    expect(audits.rows.length).toBe(1);
+  });
+
+  it('parallel issuance gives distinct consecutive numbers', async () => {
+    const prog = await createProgramme(t.db, { sessions: [[-600, -300]] });
+    const emps = await t.db.execute<{ id: string }>(
+      sql`select id from employees where tenant_id = ${tenant} order by nip limit 8 offset 20`,
+    );
+    const ens = await Promise.all(emps.rows.map((e) => enrol(t.db, prog.id, e.id, 'completed')));
+    const issued = await Promise.all(
+      ens.map((en) => t.db.transaction((tx) => issueCertificate(tx, actor, en))),
+    );
+    const seqs = issued.map((i) => parseCertificateNumber(i!.number)!.sequence).sort((a, b) => a - b);
+    expect(new Set(seqs).size).toBe(8);
+    expect(seqs[7]! - seqs[0]!).toBe(7);
+  });
+
+  it('a not completed enrolment gets none', async () => {
+    const prog = await createProgramme(t.db);
+    const en = await enrol(t.db, prog.id, await employeeOf(t.db, 'pegawai.dukcapil'), 'approved');
+    expect(await t.db.transaction((tx) => issueCertificate(tx, actor, en))).toBeNull();
+  });
+});
+
+describe('PDF', () => {
+  it('is a real PDF with the number, for the holder', async () => {
+    const res = await get(`/api/certificates/${own.id}.pdf`, c.pegawai);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(res.rawPayload.includes(Buffer.from(own.number))).toBe(true);
+  });
+
+  it('is scoped: chain, OPD operator, admin, organiser yes; others no', async () => {
+    for (const who of ['atasan', 'op', 'admin', 'opBkpsdm'] as const) {
+      expect((await get(`/api/certificates/${own.id}.pdf`, c[who])).statusCode, who).toBe(200);
+    }
+    expect((await get(`/api/certificates/${own.id}.pdf`, c.mitra)).statusCode).toBe(404);
+    expect((await get(`/api/certificates/${own.id}.pdf`, c.pimpinan)).statusCode).toBe(403);
+    expect((await get(`/api/certificates/${own.id}.pdf`)).statusCode).toBe(401);
+    // Someone else's certificate (an employee outside Dukcapil): not the pegawai's, not the Dukcapil operator's.
+    const other = await t.db.execute<{ id: string }>(sql`
+      select e.id from employees e join org_units u on u.id = e.unit_id
+      where e.tenant_id = ${tenant} and u.path not like '%' || (select id from org_units where code = 'DISDUKCAPIL' and tenant_id = ${tenant})::text || '%'
+        and e.id <> ${await employeeOf(t.db, 'pegawai.dukcapil')} order by e.nip limit 1`);
+    const prog = await createProgramme(t.db, { sessions: [[-600, -300]] });
+    const theirs = await complete(prog.id, other.rows[0]!.id);
+    expect((await get(`/api/certificates/${theirs.id}.pdf`, c.pegawai)).statusCode).toBe(404);
+    expect((await get(`/api/certificates/${theirs.id}.pdf`, c.atasan)).statusCode).toBe(404);
+    expect((await get(`/api/certificates/${theirs.id}.pdf`, c.opBkpsdm)).statusCode).toBe(200);
+  });
+});
+
+describe('public verification', () => {
+  it('shows only the allowed fields, without signing in', async () => {
+    const res = await get(`/api/public/certificates/${own.code}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(
+      ['endsOn', 'holderName', 'jp', 'number', 'programTitle', 'startsOn', 'status'].sort(),
+    );
+    expect(body).toMatchObject({ number: own.number, programTitle, jp: 8, status: 'valid' });
+    expect(JSON.stringify(body)).not.toMatch(/\d{18}/); // no NIP
+    // Lower case and dashes as typed still find it.
+    expect(
+      (await get(`/api/public/certificates/${own.code.slice(0, 4).toLowerCase()}-${own.code.slice(4)}`))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it('unknown, forged and malformed codes answer the same 404', async () => {
+    const forged = own.code.slice(0, -1) + (own.code.endsWith('Z') ? 'Y' : 'Z');
+    const bodies = [];
+    for (const code of [forged, 'ABCDEFGHJK23', 'x', '0000000000000', "' or 1=1 --", 'A'.repeat(90)]) {
+      const res = await get(`/api/public/certificates/${encodeURIComponent(code)}`);
+      expect(res.statusCode, code).toBe(404);
+      const b = res.json() as Record<string, unknown>;
+      delete b.instance;
+      delete b.requestId;
+      bodies.push(JSON.stringify(b));
+    }
+    expect(new Set(bodies).size).toBe(1);
+  });
+
+  it('a revoked certificate shows as revoked; revoking needs admin or BKPSDM and a reason', async () => {
+    const prog = await createProgramme(t.db, { sessions: [[-600, -300]] });
+    const cert = await complete(prog.id, await employeeOf(t.db, 'atasan.dukcapil'));
+    const url = `/api/certificates/${cert.id}/revoke`;
+    const post = (cookie: string, payload: object) =>
+      t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+    expect((await post(c.op, { reason: 'Data keliru' })).statusCode).toBe(403);
+    expect((await post(c.admin, {})).statusCode).toBe(422);
+    const ok = await post(c.opBkpsdm, { reason: 'Peserta tidak memenuhi syarat kehadiran' });
+    expect(ok.statusCode).toBe(200);
+    const pub = await get(`/api/public/certificates/${cert.code}`);
+    expect(pub.json()).toMatchObject({ status: 'revoked', number: cert.number });
+    const audits = await t.db.execute(
+      sql`select 1 from audit_log where entity = 'certificate' and entity_id = ${cert.id} and action = 'update'`,
+    );
+    expect(audits.rows.length).toBe(1);
+  });
+});
