@@ -128,6 +128,10 @@ describe('programme catalog', () => {
     await page.getByRole('heading', { level: 1, name: 'Universitas Pattimura' }).waitFor();
     await page.getByText('Segera berakhir').first().waitFor();
     await page.getByRole('table', { name: /kontribusi per tahun/i }).waitFor();
+    await page.getByRole('button', { name: 'Ubah data mitra' }).click();
+    await page.getByLabel('Nama kontak').fill('Dr. Maria Latuconsina');
+    await page.getByRole('button', { name: 'Simpan' }).first().click();
+    await page.getByText('Nama kontak: Dr. Maria Latuconsina').waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);
     await screenshot(page, 'mitra-rincian-1280');

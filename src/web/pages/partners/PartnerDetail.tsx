@@ -64,6 +64,76 @@ function Section({
 /** Dates typed as dd/mm/yyyy become yyyy-mm-dd; anything else is sent as typed for the server to name. */
 const isoOf = (v: string) => parseDateInput(v) ?? v.trim();
 
+/** Name, address and contact of a partner; the server names any field it refuses. */
+function PartnerEditForm({ partner, onDone }: { partner: Partner; onDone: () => void }) {
+  const { t } = useTranslation();
+  const [v, setV] = useState({
+    name: partner.name,
+    address: partner.address ?? '',
+    contactName: partner.contactName ?? '',
+    contactEmail: partner.contactEmail ?? '',
+    contactPhone: partner.contactPhone ?? '',
+    website: partner.website ?? '',
+  });
+  const { errors, title, showApiError, setErrors, setTitle } = useFormErrors();
+  const labels: Record<keyof typeof v, string> = {
+    name: t('partners.name'),
+    address: t('partners.address'),
+    contactName: t('partners.contactName'),
+    contactEmail: t('partners.contactEmail'),
+    contactPhone: t('partners.contactPhone'),
+    website: t('partners.website'),
+  };
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setErrors({});
+    setTitle(null);
+    try {
+      const o = (x: string) => x.trim() || null;
+      await unwrap(
+        api.PATCH('/api/partners/{id}', {
+          params: { path: { id: partner.id } },
+          body: {
+            name: v.name.trim(),
+            address: o(v.address),
+            contactName: o(v.contactName),
+            contactEmail: o(v.contactEmail),
+            contactPhone: o(v.contactPhone),
+            website: o(v.website),
+          },
+        }),
+      );
+      onDone();
+    } catch (err) {
+      showApiError(err);
+    }
+  };
+  return (
+    <form onSubmit={(e) => void submit(e)} noValidate>
+      <Stack gap="sm" mt="sm">
+        <ErrorSummary
+          title={title ?? undefined}
+          items={summaryItems(errors, Object.keys(labels), 'pe', labels)}
+        />
+        {(Object.keys(labels) as (keyof typeof v)[]).map((k) => (
+          <TextInput
+            key={k}
+            id={`pe-${k}`}
+            label={labels[k]}
+            required={k === 'name'}
+            value={v[k]}
+            onChange={(e) => setV({ ...v, [k]: e.currentTarget.value })}
+            error={errors[k]}
+          />
+        ))}
+        <Button type="submit" style={{ alignSelf: 'flex-start' }}>
+          {t('common.save')}
+        </Button>
+      </Stack>
+    </form>
+  );
+}
+
 function AgreementForm({ partnerId, onDone }: { partnerId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const [v, setV] = useState({
@@ -400,6 +470,7 @@ export function PartnerDetailPage() {
   const [addAgreement, setAddAgreement] = useState(false);
   const [addContribution, setAddContribution] = useState(false);
   const [username, setUsername] = useState('');
+  const [editing, setEditing] = useState(false);
   const key = ['partners', 'detail', partnerId];
   const q = useQuery({
     queryKey: key,
@@ -492,6 +563,28 @@ export function PartnerDetailPage() {
                 {formatNumber(p.programs)}
               </LinkAnchor>
             </Text>
+            {manage && (
+              <>
+                <Button
+                  mt="xs"
+                  variant="light"
+                  style={{ alignSelf: 'flex-start' }}
+                  aria-expanded={editing}
+                  onClick={() => setEditing((x) => !x)}
+                >
+                  {t('partners.edit')}
+                </Button>
+                <Collapse expanded={editing}>
+                  <PartnerEditForm
+                    partner={p}
+                    onDone={() => {
+                      setEditing(false);
+                      refresh(t('partners.saved'));
+                    }}
+                  />
+                </Collapse>
+              </>
+            )}
             {manage && (
               <Button
                 mt="xs"
