@@ -76,11 +76,11 @@ function ApprovalCard({ item, onDone }: { item: Item; onDone: (m: string) => voi
           items={summaryItems(errors, ['note'], idPrefix, { note: t('enrol.approvals.rejectReason') })}
         />
         <Group gap="xs" wrap="wrap">
-          <Badge variant="light" color={item.step === 'bkpsdm' ? 'orange' : 'yellow'}>
+          <Badge variant="filled" color={item.step === 'bkpsdm' ? 'indigo.9' : 'blue.9'}>
             {item.step === 'bkpsdm' ? t('enrol.approvals.stepBkpsdm') : t('enrol.approvals.stepAtasan')}
           </Badge>
           {item.clashes.length > 0 && (
-            <Badge variant="light" color="red">
+            <Badge variant="filled" color="red.9">
               {t('enrol.approvals.clash')}
             </Badge>
           )}
@@ -126,7 +126,7 @@ function ApprovalCard({ item, onDone }: { item: Item; onDone: (m: string) => voi
           )}
           {rejecting ? (
             <>
-              <Button color="red" onClick={() => decide.mutate('reject')} loading={decide.isPending}>
+              <Button color="red.9" onClick={() => decide.mutate('reject')} loading={decide.isPending}>
                 {t('enrol.approvals.confirmReject')}
               </Button>
               <Button variant="default" onClick={() => setRejecting(false)}>
@@ -134,7 +134,7 @@ function ApprovalCard({ item, onDone }: { item: Item; onDone: (m: string) => voi
               </Button>
             </>
           ) : (
-            <Button variant="outline" color="red" onClick={() => setRejecting(true)}>
+            <Button variant="outline" color="red.9" onClick={() => setRejecting(true)}>
               {t('enrol.approvals.reject')}
             </Button>
           )}
@@ -156,7 +156,7 @@ export function ApprovalsPage() {
     <Page title={t('enrol.approvals.title')}>
       <Text>{t('enrol.approvals.intro')}</Text>
       {message && (
-        <Alert color="green" role="status" withCloseButton onClose={() => setMessage(null)}>
+        <Alert color="teal" role="status" withCloseButton onClose={() => setMessage(null)}>
           {message}
         </Alert>
       )}

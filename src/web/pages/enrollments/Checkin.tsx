@@ -50,7 +50,10 @@ export function CheckinPage() {
       {!search.sesi ? (
         <Alert color="orange">{t('enrol.checkin.missing')}</Alert>
       ) : checkin.data ? (
-        <Alert color="green" role="status" title={t('enrol.checkin.ok')} data-testid="checkin-ok">
+        <Alert color="teal" role="status" data-testid="checkin-ok">
+          <Text fw={700} size="lg">
+            {t('enrol.checkin.ok')}
+          </Text>
           <Text>{checkin.data.programTitle}</Text>
           {checkin.data.sessionTitle && <Text>{checkin.data.sessionTitle}</Text>}
           <Text size="sm">{formatDateTime(checkin.data.recordedAt)}</Text>

@@ -95,7 +95,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
         {isEmployee && current && (
           <Group gap="xs" wrap="wrap">
             <Text>{t('enrol.myStatus')}</Text>
-            <Badge color={STATUS_COLOR[current.status]} variant="light" data-testid="enrol-status">
+            <Badge color={STATUS_COLOR[current.status]} variant="filled" data-testid="enrol-status">
               {t(`enrol.status.${current.status}`)}
             </Badge>
             {current.waitlistPosition !== null && (
@@ -109,7 +109,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
           </Text>
         )}
         {done && (
-          <Alert color="green" role="status">
+          <Alert color="teal" role="status">
             {done.text}
             {done.warnings.length > 0 && (
               <List size="sm" mt="xs">
@@ -121,7 +121,8 @@ export function EnrolmentBox({ programId }: { programId: string }) {
           </Alert>
         )}
         {submit.error && (
-          <Alert color="red" role="alert" title={t('enrol.refused')}>
+          <Alert color="red" role="alert">
+            <Text fw={700}>{t('enrol.refused')}</Text>
             <List size="sm">
               {problemLines(submit.error).map((l) => (
                 <List.Item key={l}>{l}</List.Item>
@@ -158,7 +159,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
                 error={fieldError('reason')}
                 autosize
                 minRows={2}
-                required={mode === 'request'}
+                withAsterisk={mode === 'request'}
               />
               <Group gap="sm">
                 <Button type="submit" loading={submit.isPending}>
@@ -186,7 +187,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
             )}
             {mayNominate && (
               <Button
-                variant="light"
+                variant="default"
                 onClick={() => {
                   setDone(null);
                   submit.reset();
@@ -198,7 +199,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
             )}
             {isEmployee && current && OPEN.includes(current.status) && (
               <Button
-                color="red"
+                color="red.9"
                 variant="outline"
                 loading={cancel.isPending}
                 onClick={() => cancel.mutate(current.id)}

@@ -9,7 +9,12 @@ import { Empty, Loading, LoadError } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 
 type Status = 'pending' | 'sent' | 'failed' | 'not_sent';
-const COLOR: Record<Status, string> = { pending: 'yellow', sent: 'green', failed: 'red', not_sent: 'gray' };
+const COLOR: Record<Status, string> = {
+  pending: 'blue.9',
+  sent: 'teal.9',
+  failed: 'red.9',
+  not_sent: 'gray.8',
+};
 
 /** Admin: the e-mail outbox — what went out, and without SMTP what would have been sent. */
 export function OutboxPage() {
@@ -93,7 +98,7 @@ export function OutboxPage() {
                         </details>
                       </Table.Td>
                       <Table.Td>
-                        <Badge color={COLOR[m.status]} variant="light">
+                        <Badge color={COLOR[m.status]} variant="filled">
                           {t(`enrol.outbox.statusV.${m.status}`)}
                         </Badge>
                       </Table.Td>

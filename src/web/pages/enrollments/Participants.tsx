@@ -69,7 +69,7 @@ function Row({
         </Text>
       </Table.Td>
       <Table.Td>
-        <Badge color={STATUS_COLOR[p.status]} variant="light">
+        <Badge color={STATUS_COLOR[p.status]} variant="filled">
           {t(`enrol.status.${p.status}`)}
         </Badge>
         {p.waitlistPosition !== null && (
@@ -134,14 +134,14 @@ function Row({
                 </Button>
               </>
             ) : (
-              <Button size="xs" variant="light" onClick={() => setReplacing(true)}>
+              <Button size="xs" variant="default" onClick={() => setReplacing(true)}>
                 {t('enrol.participants.replace')}
               </Button>
             )}
             <Button
               size="xs"
-              variant="subtle"
-              color="red"
+              variant="outline"
+              color="red.9"
               onClick={() => cancel.mutate()}
               loading={cancel.isPending}
             >
@@ -254,7 +254,7 @@ export function ParticipantsPage() {
             })}
           </Text>
           {message && (
-            <Alert color={message.ok ? 'green' : 'red'} role={message.ok ? 'status' : 'alert'}>
+            <Alert color={message.ok ? 'teal' : 'red'} role={message.ok ? 'status' : 'alert'}>
               {message.text}
             </Alert>
           )}

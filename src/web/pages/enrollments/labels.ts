@@ -5,14 +5,14 @@ export type EnrolmentItem =
 export type EnrolmentStatus = EnrolmentItem['status'];
 
 export const STATUS_COLOR: Record<EnrolmentStatus, string> = {
-  pending_atasan: 'yellow',
-  pending_bkpsdm: 'orange',
-  approved: 'green',
-  waitlisted: 'grape',
-  rejected: 'red',
-  cancelled: 'gray',
-  completed: 'teal',
-  not_completed: 'red',
+  pending_atasan: 'blue.9',
+  pending_bkpsdm: 'indigo.9',
+  approved: 'teal.9',
+  waitlisted: 'grape.9',
+  rejected: 'red.9',
+  cancelled: 'gray.8',
+  completed: 'green.9',
+  not_completed: 'red.9',
 };
 
 export const OPEN: readonly EnrolmentStatus[] = [
