@@ -41,6 +41,13 @@ const signInRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/SignIn'), 'SignInPage'),
 });
 
+/** Public certificate verification behind the QR code: outside the app shell, no sign-in. */
+const verifyCertificateRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/verifikasi/$code',
+  component: lazyRouteComponent(() => import('./pages/certificates/Verify'), 'VerifyCertificatePage'),
+});
+
 /** Everything behind sign-in shares the app shell; signed-out visitors go to /masuk and come back. */
 const appRoute = createRoute({
   getParentRoute: () => rootRoute,
@@ -248,6 +255,7 @@ const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage />
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  verifyCertificateRoute,
   appRoute.addChildren([
     homeRoute,
     unitsRoute,

@@ -4347,6 +4347,675 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/student-projects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Proyek nyata untuk mahasiswa mitra: yang dibuka OPD, berjalan dan selesai
+         * @description Operator: proyek OPD-nya (BKPSDM: semua). Mitra: proyek yang terbuka untuknya dan yang dikerjakan mahasiswanya. Pembimbing: proyek yang dibimbingnya.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    page?: number;
+                    pageSize?: number;
+                    status?: "open" | "running" | "done" | "cancelled";
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                title: string;
+                                /** Format: uuid */
+                                unitId: string;
+                                unitName: string;
+                                skillsWanted: string[];
+                                startsOn: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                status: "open" | "running" | "done" | "cancelled";
+                                seats: number;
+                                members: number;
+                                partnerName: string | null;
+                                progressPct: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** OPD membuka proyek nyata untuk mahasiswa */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        title: string;
+                        problem: string;
+                        /** @default [] */
+                        skillsWanted?: string[];
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        supervisorNip?: string | null;
+                        partnerId?: string | null;
+                        /** @default 2 */
+                        seats?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-projects/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Rincian proyek: mahasiswa, kemajuan, hasil akhir */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Ubah proyek */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        unitId: string;
+                        title: string;
+                        problem: string;
+                        /** @default [] */
+                        skillsWanted?: string[];
+                        /** Format: date */
+                        startsOn: string;
+                        /** Format: date */
+                        endsOn: string;
+                        supervisorNip?: string | null;
+                        partnerId?: string | null;
+                        /** @default 2 */
+                        seats?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-projects/{id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Ubah status proyek (berjalan, selesai dengan hasil akhir, batal, dibuka lagi) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "open" | "running" | "done" | "cancelled";
+                        finalOutput?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-projects/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mitra (perguruan tinggi) menugaskan mahasiswa ke proyek */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        studentName: string;
+                        studentNumber: string;
+                        /** @default  */
+                        studyProgram?: string;
+                        email?: string | null;
+                        /** Format: uuid */
+                        partnerId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-projects/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Tarik mahasiswa dari proyek */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    memberId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/student-projects/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Catat kemajuan proyek (pengelola, pembimbing, atau mitra yang mahasiswanya terlibat) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note: string;
+                        progressPct: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            title: string;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string;
+                            skillsWanted: string[];
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            status: "open" | "running" | "done" | "cancelled";
+                            seats: number;
+                            members: number;
+                            partnerName: string | null;
+                            progressPct: number;
+                            problem: string;
+                            partnerId: string | null;
+                            supervisor: {
+                                nip: string;
+                                name: string;
+                            } | null;
+                            finalOutput: string | null;
+                            membersList: {
+                                /** Format: uuid */
+                                id: string;
+                                studentName: string;
+                                studentNumber: string;
+                                studyProgram: string;
+                                partnerName: string;
+                            }[];
+                            updates: {
+                                /** Format: uuid */
+                                id: string;
+                                note: string;
+                                progressPct: number;
+                                by: string | null;
+                                at: string;
+                            }[];
+                            can: {
+                                manage: boolean;
+                                assign: boolean;
+                                report: boolean;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/users": {
         parameters: {
             query?: never;
@@ -7801,6 +8470,147 @@ export interface paths {
                             sent: number;
                             failed: number;
                             retrying: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}.pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Sertifikat sebagai PDF (A4 mendatar) dengan kode QR ke halaman verifikasi
+         * @description Untuk pemegangnya, atasan berjenjangnya, operator OPD-nya, admin, serta penyelenggara/mitra programnya.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/public/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verifikasi publik sertifikat dari kodenya (tanpa masuk)
+         * @description Hanya nama pemegang, program, tanggal, JP, nomor dan status (sah/dicabut). Kode tidak dikenal atau salah bentuk: 404.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            number: string;
+                            holderName: string;
+                            programTitle: string;
+                            startsOn: string;
+                            endsOn: string;
+                            jp: number;
+                            /** @enum {string} */
+                            status: "valid" | "revoked";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cabut sertifikat dengan alasan (admin atau operator BKPSDM) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            number: string;
+                            /** @enum {string} */
+                            status: "revoked";
+                            revokedAt: string;
+                            revokedReason: string;
                         };
                     };
                 };

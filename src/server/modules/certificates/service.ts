@@ -9,7 +9,7 @@ import { isBkpsdmOperator, programWriteScope } from '../programs/policy.js';
 import { certificatePdf } from './pdf.js';
 import type { PublicCertificateT } from './schemas.js';
 
-interface CertificateRow {
+type CertificateRow = {
   id: string;
   number: string;
   verification_code: string;
@@ -21,7 +21,7 @@ interface CertificateRow {
   issued_on: string;
   revoked_at: Date | null;
   tenant_name: string;
-}
+};
 
 const COLUMNS = sql`c.id, c.number, c.verification_code, c.holder_name, c.program_title, c.starts_on::text,
   c.ends_on::text, c.jp::float8 as jp, c.issued_on::text, c.revoked_at`;

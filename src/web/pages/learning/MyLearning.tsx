@@ -198,6 +198,19 @@ export function MyLearningPage() {
                         {t('learning.mine.verifyLink')}
                       </Anchor>
                     )}
+                    {c.kind === 'asah' && (
+                      <Anchor
+                        href={`/api/certificates/${c.id}.pdf`}
+                        size="sm"
+                        py={6}
+                        ml="md"
+                        display="inline-block"
+                        aria-label={t('certificates.pdfLabel', { number: c.number ?? '' })}
+                        data-testid="certificate-pdf"
+                      >
+                        {t('certificates.pdfLink')}
+                      </Anchor>
+                    )}
                   </Paper>
                 ))}
               </Stack>
