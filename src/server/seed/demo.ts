@@ -12,6 +12,7 @@ import { seedCompetency } from './competency.js';
 import { seedPerformance } from './talent.js';
 import { seedPrograms } from './programs.js';
 import { seedLearningHistory } from './learning.js';
+import { seedCertificates } from './certificates.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -90,6 +91,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     await seedPerformance(tx, tenantId);
     await seedPrograms(tx, tenantId);
     await seedLearningHistory(tx, tenantId);
+    await seedCertificates(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,
