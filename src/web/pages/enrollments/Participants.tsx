@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap, type paths } from '../../api/client';
 import { LinkAnchor, LinkButton } from '../../components/links';
@@ -164,35 +164,37 @@ export function ParticipantsPage() {
     queryFn: () =>
       unwrap(api.GET('/api/programs/{id}/participants', { params: { path: { id: programId } } })),
   });
-  const [sessionId, setSessionId] = useState<string | null>(null);
-  const [marks, setMarks] = useState<Record<string, Att>>({});
-  const [scores, setScores] = useState<Record<string, { pre: string; post: string }>>({});
+  const [openedAt] = useState(() => Date.now());
+  const [chosen, setSessionId] = useState<string | null>(null);
+  const [markEdits, setMarkEdits] = useState<Record<string, Record<string, Att>>>({});
+  const [scoreEdits, setScores] = useState<Record<string, { pre: string; post: string }>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const data = q.data;
-  useEffect(() => {
-    if (data && !sessionId && data.sessions[0]) {
-      const now = Date.now();
-      const current =
-        data.sessions.filter((s) => Date.parse(s.startsAt) <= now + 3_600_000).at(-1) ?? data.sessions[0];
-      setSessionId(current.id);
-    }
-  }, [data, sessionId]);
-  useEffect(() => {
-    if (!data || !sessionId) return;
-    const m: Record<string, Att> = {};
-    for (const p of data.participants) {
-      const a = p.attendance[sessionId] as Att | undefined;
-      if (a) m[p.id] = a;
-    }
-    setMarks(m);
-    const s: Record<string, { pre: string; post: string }> = {};
-    for (const p of data.participants)
-      s[p.id] = { pre: p.preTestScore?.toString() ?? '', post: p.postTestScore?.toString() ?? '' };
-    setScores(s);
-  }, [data, sessionId]);
+  // The session running now (or the last one started), else the first.
+  const sessionId =
+    chosen ??
+    (data?.sessions.filter((x) => Date.parse(x.startsAt) <= openedAt + 3_600_000).at(-1) ?? data?.sessions[0])
+      ?.id ??
+    null;
+  const marks: Record<string, Att> = {};
+  const scores: Record<string, { pre: string; post: string }> = {};
+  for (const p of data?.participants ?? []) {
+    const m =
+      (sessionId && markEdits[sessionId]?.[p.id]) ||
+      (sessionId ? (p.attendance[sessionId] as Att | undefined) : undefined);
+    if (m && SEATED.includes(p.status)) marks[p.id] = m;
+    scores[p.id] = scoreEdits[p.id] ?? {
+      pre: p.preTestScore?.toString() ?? '',
+      post: p.postTestScore?.toString() ?? '',
+    };
+  }
+  const setMark = (id: string, v: Att) =>
+    sessionId && setMarkEdits((e) => ({ ...e, [sessionId]: { ...e[sessionId], [id]: v } }));
 
   const refresh = async (text: string, ok = true) => {
     setMessage({ ok, text });
+    setMarkEdits({});
+    setScores({});
     await qc.invalidateQueries({ queryKey: ['enrollments'] });
   };
   const saveAttendance = useMutation({
@@ -306,9 +308,9 @@ export function ParticipantsPage() {
                       p={p}
                       sessionId={sessionId}
                       mark={marks[p.id]}
-                      onMark={(v) => setMarks((m) => ({ ...m, [p.id]: v }))}
+                      onMark={(v) => setMark(p.id, v)}
                       score={scores[p.id] ?? { pre: '', post: '' }}
-                      onScore={(s) => setScores((x) => ({ ...x, [p.id]: s }))}
+                      onScore={(sc) => setScores((x) => ({ ...x, [p.id]: sc }))}
                       onChanged={(text) => void refresh(text)}
                     />
                   ))}
