@@ -18,6 +18,7 @@ import { talentSearch } from './pages/talent/search';
 import { partnerSearch, programSearch } from './pages/programs/search';
 import { checkinSearch } from './pages/enrollments/search';
 import { complianceSearch, myLearningSearch } from './pages/learning/search';
+import { projectSearch } from './pages/projects/search';
 import { queryClient, setSignedOutHandler } from './queryClient';
 import {
   auditSearch,
@@ -250,6 +251,18 @@ const outboxRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/enrollments/Outbox'), 'OutboxPage'),
 });
 
+const projectsRoute = createRoute({
+  ...page('/proyek-mahasiswa'),
+  validateSearch: projectSearch,
+  beforeLoad: guard('studentProjects'),
+  component: lazyRouteComponent(() => import('./pages/projects/Projects'), 'ProjectsPage'),
+});
+// Supervisors (atasan, pegawai) reach their projects by link; the API decides what they may read.
+const projectRoute = createRoute({
+  ...page('/proyek-mahasiswa/$id'),
+  component: lazyRouteComponent(() => import('./pages/projects/ProjectDetail'), 'ProjectDetailPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -279,6 +292,8 @@ const routeTree = rootRoute.addChildren([
     myLearningRoute,
     complianceRoute,
     proposalsRoute,
+    projectsRoute,
+    projectRoute,
     programsRoute,
     newProgramRoute,
     programRoute,

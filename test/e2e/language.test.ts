@@ -26,6 +26,7 @@ describe('language switch', () => {
       '20 JP compliance',
       'Programme catalog',
       'Partners',
+      'Student projects',
       'Approvals',
       'Import data',
       'My account',

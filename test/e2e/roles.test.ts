@@ -17,6 +17,7 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
       'Katalog program',
       'Persetujuan',
       'Mitra',
+      'Proyek mahasiswa',
       'Impor data',
       'Pengguna',
       'Jejak audit',
@@ -37,6 +38,7 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
       'Kepatuhan 20 JP',
       'Katalog program',
       'Mitra',
+      'Proyek mahasiswa',
       'Akun saya',
     ],
     section: /pegawai menurut status/i,
@@ -55,6 +57,7 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
       'Katalog program',
       'Persetujuan',
       'Mitra',
+      'Proyek mahasiswa',
       'Impor data',
       'Akun saya',
     ],
@@ -87,7 +90,7 @@ const MENU: Record<string, { items: string[]; section: RegExp }> = {
     section: /^profil saya$/i,
   },
   'mitra.unpatti': {
-    items: ['Beranda', 'Kamus kompetensi', 'Katalog program', 'Mitra', 'Akun saya'],
+    items: ['Beranda', 'Kamus kompetensi', 'Katalog program', 'Mitra', 'Proyek mahasiswa', 'Akun saya'],
     section: /^mitra$/i,
   },
 };

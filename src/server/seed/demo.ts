@@ -13,6 +13,7 @@ import { seedPerformance } from './talent.js';
 import { seedPrograms } from './programs.js';
 import { seedLearningHistory } from './learning.js';
 import { seedCertificates } from './certificates.js';
+import { seedEnrollments } from './enrollments.js';
 
 export interface SeedDemoOptions {
   seed?: number;
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     await seedPrograms(tx, tenantId);
     await seedLearningHistory(tx, tenantId);
     await seedCertificates(tx, tenantId);
+    await seedEnrollments(tx, tenantId);
 
     const result: SeedDemoResult = {
       seeded: true,

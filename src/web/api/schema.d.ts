@@ -8622,6 +8622,207 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/external-certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sertifikat luar: operator OPD-nya, admin/BKPSDM semua, pegawai miliknya */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "verified" | "rejected";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            nip: string;
+                            name: string;
+                            title: string;
+                            provider: string;
+                            form: string;
+                            /** @enum {string} */
+                            scope: "nasional" | "internasional";
+                            startsOn: string;
+                            endsOn: string;
+                            claim: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "submitted" | "verified" | "rejected";
+                            rejectReason: string | null;
+                            jp: number | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Ajukan sertifikat dari luar (pegawai untuk dirinya, operator untuk pegawai OPD-nya) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        nip?: string;
+                        title: string;
+                        provider: string;
+                        form: string;
+                        /**
+                         * @default nasional
+                         * @enum {string}
+                         */
+                        scope?: "nasional" | "internasional";
+                        startsOn: string;
+                        endsOn: string;
+                        /** @default {} */
+                        claim?: {
+                            days?: number;
+                            scheduledMinutes?: number;
+                            scheduledJp?: number;
+                            semesters?: number;
+                            sessions?: string[];
+                            dailyHours?: number[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "submitted";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external-certificates/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Terima sertifikat luar: JP dihitung dengan aturan yang berlaku pada tanggal selesai dan dicatat */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "verified";
+                            jp: number;
+                            basis: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/external-certificates/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Tolak sertifikat luar dengan alasan */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            status: "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {

@@ -29,6 +29,7 @@ interface NavItem {
     | '/mitra'
     | '/persetujuan'
     | '/kotak-keluar'
+    | '/proyek-mahasiswa'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -55,6 +56,7 @@ function useNavItems(): NavItem[] {
     { to: '/program', label: t('programs.nav'), screen: 'programs' },
     { to: '/persetujuan', label: t('enrol.nav.approvals'), screen: 'approvals' },
     { to: '/mitra', label: t('partners.nav'), screen: 'partners' },
+    { to: '/proyek-mahasiswa', label: t('projects.nav'), screen: 'studentProjects' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },
     { to: '/pengguna', label: t('nav.users'), screen: 'users' },
     { to: '/audit', label: t('nav.audit'), screen: 'audit' },

@@ -15,6 +15,7 @@ export const ACCESS = {
   myLearning: ['atasan', 'pegawai'],
   jpCompliance: ['admin', 'operator', 'pimpinan'],
   proposals: ['atasan'],
+  studentProjects: ['admin', 'operator', 'pimpinan', 'mitra'],
   programs: null,
   programEdit: ['admin', 'operator', 'mitra'],
   partners: ['admin', 'operator', 'pimpinan', 'mitra'],
