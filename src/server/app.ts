@@ -47,6 +47,7 @@ import { enrollmentService } from './modules/enrollments/service.js';
 import { outboxRoutes } from './modules/outbox/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { certificateService } from './modules/certificates/service.js';
+import { externalCertificateService } from './modules/certificates/external.js';
 import { startMailSender } from './modules/outbox/sender.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
@@ -199,7 +200,11 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     ),
   );
   await app.register(outboxRoutes(db, config.smtp));
-  await app.register(certificateRoutes(certificateService(db), { publicUrl: config.publicUrl }));
+  await app.register(
+    certificateRoutes(certificateService(db), externalCertificateService(db), {
+      publicUrl: config.publicUrl,
+    }),
+  );
   if (config.smtp) startMailSender(app, db, config.smtp);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>

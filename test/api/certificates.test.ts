@@ -177,3 +177,64 @@ describe('public verification', () => {
     expect(audits.rows.length).toBe(1);
   });
 });
+
+describe('certificates earned elsewhere', () => {
+  const post = (url: string, cookie: string, payload: object = {}) =>
+    t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
+  const submit = (cookie: string, extra: object = {}) =>
+    post('/api/external-certificates', cookie, {
+      title: 'Pelatihan Kepemimpinan Daring',
+      provider: 'LAN RI',
+      form: 'B2',
+      scope: 'nasional',
+      startsOn: '2026-03-02',
+      endsOn: '2026-03-06',
+      claim: { scheduledJp: 10 },
+      ...extra,
+    });
+
+  it('submit → the OPD operator verifies → a learning record with the JP of the rule; the employee is told', async () => {
+    const res = await submit(c.pegawai);
+    expect(res.statusCode).toBe(200);
+    const { id } = res.json() as { id: string };
+    const list = (await get('/api/external-certificates?status=submitted', c.op)).json() as { id: string }[];
+    expect(list.map((x) => x.id)).toContain(id);
+    const own = (await get('/api/external-certificates', c.pegawai)).json() as { id: string }[];
+    expect(own.map((x) => x.id)).toContain(id);
+    // The pegawai cannot verify their own; a mitra cannot even list.
+    expect((await post(`/api/external-certificates/${id}/verify`, c.pegawai)).statusCode).toBe(403);
+    expect((await get('/api/external-certificates', c.mitra)).statusCode).toBe(403);
+    const ok = await post(`/api/external-certificates/${id}/verify`, c.op);
+    expect(ok.statusCode).toBe(200);
+    expect(ok.json()).toMatchObject({ status: 'verified', jp: 10 });
+    const rec = await t.db.execute<{ source: string; jp: number; year: number }>(
+      sql`select source, jp::float8 as jp, year from learning_records where external_certificate_id = ${id}`,
+    );
+    expect(rec.rows).toEqual([{ source: 'external', jp: 10, year: 2026 }]);
+    const note = await t.db.execute(sql`select 1 from notifications n join users u on u.id = n.user_id
+      where u.username = 'pegawai.dukcapil' and n.kind = 'certificate.external'`);
+    expect(note.rows.length).toBe(1);
+    // Once decided, it stays decided.
+    expect((await post(`/api/external-certificates/${id}/verify`, c.op)).statusCode).toBe(409);
+  });
+
+  it('rejecting needs a reason; an end before the start is refused', async () => {
+    const { id } = (await submit(c.pegawai, { title: 'Seminar daring' })).json() as { id: string };
+    expect((await post(`/api/external-certificates/${id}/reject`, c.op, {})).statusCode).toBe(422);
+    const ok = await post(`/api/external-certificates/${id}/reject`, c.admin, {
+      reason: 'Berkas tidak terbaca',
+    });
+    expect(ok.statusCode).toBe(200);
+    const mine = (await get('/api/external-certificates', c.pegawai)).json() as {
+      id: string;
+      status: string;
+      rejectReason: string;
+    }[];
+    expect(mine.find((x) => x.id === id)).toMatchObject({
+      status: 'rejected',
+      rejectReason: 'Berkas tidak terbaca',
+    });
+    const bad = await submit(c.pegawai, { startsOn: '2026-03-06', endsOn: '2026-03-01' });
+    expect(bad.statusCode).toBe(422);
+  });
+});

@@ -1,13 +1,19 @@
+import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
 import {
   CertificateIdParams,
+  ExternalCertificateDto,
+  ExternalListQuery,
+  ExternalSubmit,
+  RejectBody,
   PublicCertificate,
   RevokeBody,
   RevokeResult,
   VerificationCodeParams,
 } from './schemas.js';
+import type { ExternalCertificateService } from './external.js';
 import type { CertificateService } from './service.js';
 
 export interface CertificateRouteOptions {
@@ -16,7 +22,11 @@ export interface CertificateRouteOptions {
 }
 
 export const certificateRoutes =
-  (service: CertificateService, options: CertificateRouteOptions): FastifyPluginAsyncZod =>
+  (
+    service: CertificateService,
+    external: ExternalCertificateService,
+    options: CertificateRouteOptions,
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     const tags = ['certificates'];
     app.get(
@@ -72,5 +82,62 @@ export const certificateRoutes =
         },
       },
       async (req) => service.revoke(requireAuth(req), actorOf(req), req.params.id, req.body.reason),
+    );
+    const xtags = ['external-certificates'];
+    app.post(
+      '/api/external-certificates',
+      {
+        config: { access: ['admin', 'operator', 'atasan', 'pegawai'] },
+        schema: {
+          tags: xtags,
+          summary: 'Ajukan sertifikat dari luar (pegawai untuk dirinya, operator untuk pegawai OPD-nya)',
+          body: ExternalSubmit,
+          response: { 200: z.object({ id: z.uuid(), status: z.literal('submitted') }) },
+        },
+      },
+      async (req) => external.submit(requireAuth(req), actorOf(req), req.body),
+    );
+    app.get(
+      '/api/external-certificates',
+      {
+        config: { access: ['admin', 'operator', 'atasan', 'pegawai'] },
+        schema: {
+          tags: xtags,
+          summary: 'Sertifikat luar: operator OPD-nya, admin/BKPSDM semua, pegawai miliknya',
+          querystring: ExternalListQuery,
+          response: { 200: z.array(ExternalCertificateDto) },
+        },
+      },
+      async (req) => external.list(requireAuth(req), req.query),
+    );
+    app.post(
+      '/api/external-certificates/:id/verify',
+      {
+        config: { access: ['admin', 'operator'] },
+        schema: {
+          tags: xtags,
+          summary:
+            'Terima sertifikat luar: JP dihitung dengan aturan yang berlaku pada tanggal selesai dan dicatat',
+          params: CertificateIdParams,
+          response: {
+            200: z.object({ id: z.uuid(), status: z.literal('verified'), jp: z.number(), basis: z.string() }),
+          },
+        },
+      },
+      async (req) => external.verify(requireAuth(req), actorOf(req), req.params.id),
+    );
+    app.post(
+      '/api/external-certificates/:id/reject',
+      {
+        config: { access: ['admin', 'operator'] },
+        schema: {
+          tags: xtags,
+          summary: 'Tolak sertifikat luar dengan alasan',
+          params: CertificateIdParams,
+          body: RejectBody,
+          response: { 200: z.object({ id: z.uuid(), status: z.literal('rejected') }) },
+        },
+      },
+      async (req) => external.reject(requireAuth(req), actorOf(req), req.params.id, req.body.reason),
     );
   };

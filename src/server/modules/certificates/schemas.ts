@@ -24,3 +24,58 @@ export const RevokeResult = z.object({
   revokedAt: z.string(),
   revokedReason: z.string(),
 });
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ExternalSubmit = z
+  .object({
+    /** An operator submits for an employee of their OPD; without it: the caller themself. */
+    nip: z.string().min(1).max(40).optional(),
+    title: z.string().trim().min(3).max(300),
+    provider: z.string().trim().min(2).max(200),
+    form: z.string().min(1).max(10),
+    scope: z.enum(['nasional', 'internasional']).default('nasional'),
+    startsOn: isoDate,
+    endsOn: isoDate,
+    /** What the JP rule of the form needs: JP on the certificate, hours per day, session dates … */
+    claim: z
+      .object({
+        days: z.number().positive().max(3660).optional(),
+        scheduledMinutes: z.number().positive().optional(),
+        scheduledJp: z.number().positive().max(10000).optional(),
+        semesters: z.number().int().positive().max(20).optional(),
+        sessions: z.array(isoDate).max(500).optional(),
+        dailyHours: z.array(z.number().positive().max(24)).max(3660).optional(),
+      })
+      .default({}),
+  })
+  .refine((b) => b.endsOn >= b.startsOn, {
+    path: ['endsOn'],
+    params: {
+      id: 'Tanggal selesai tidak boleh sebelum tanggal mulai.',
+      en: 'The end date cannot be before the start date.',
+    },
+  });
+export type ExternalSubmitT = z.infer<typeof ExternalSubmit>;
+
+export const ExternalListQuery = z.object({
+  status: z.enum(['submitted', 'verified', 'rejected']).optional(),
+});
+export type ExternalListQueryT = z.infer<typeof ExternalListQuery>;
+
+export const ExternalCertificateDto = z.object({
+  id: z.uuid(),
+  nip: z.string(),
+  name: z.string(),
+  title: z.string(),
+  provider: z.string(),
+  form: z.string(),
+  scope: z.enum(['nasional', 'internasional']),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  claim: z.record(z.string(), z.unknown()),
+  status: z.enum(['submitted', 'verified', 'rejected']),
+  rejectReason: z.string().nullable(),
+  jp: z.number().nullable(),
+});
+
+export const RejectBody = z.object({ reason: z.string().trim().min(3).max(500) });

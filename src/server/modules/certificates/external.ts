@@ -1,0 +1,200 @@
+/**
+ * Certificates earned elsewhere (e.g. national e-learning): the employee (or an operator of their
+ * OPD) submits one; an operator of the employee's OPD, admin or BKPSDM verifies it — its JP computed
+ * with the rule set in effect on its end date and written as a learning record (source 'external')
+ * in the same transaction — or rejects it with a reason. The employee hears of it in the app.
+ */
+import { sql } from 'drizzle-orm';
+import { computeJp, jpClaimFrom } from '../../../domain/learning/jp.js';
+import type { Db, Tx } from '../../db/client.js';
+import { audit, type AuditActor } from '../../http/audit.js';
+import { hasRole, type AuthContext } from '../../http/auth.js';
+import { AppError, FieldValidationError, forbidden, notFound } from '../../http/errors.js';
+import { employeeReadScope, employeeWriteScope } from '../employees/policy.js';
+import { bkpsdmOperatorSql } from '../programs/policy.js';
+import { ruleSetInEffect } from '../programs/jp-rules.js';
+import type { ExternalListQueryT, ExternalSubmitT } from './schemas.js';
+
+/** Who may review an external certificate: admin, BKPSDM operators, operators of the employee's OPD (alias e). */
+function reviewScope(ctx: AuthContext) {
+  if (hasRole(ctx, 'admin')) return sql`e.tenant_id = ${ctx.tenantId}`;
+  if (!hasRole(ctx, 'operator')) return sql`false`;
+  return sql`(${bkpsdmOperatorSql(ctx)} or ${employeeWriteScope(ctx)})`;
+}
+
+export function externalCertificateService(db: Db) {
+  async function reviewable(tx: Tx, ctx: AuthContext, id: string) {
+    const res = await tx.execute<{
+      id: string;
+      tenant_id: string;
+      employee_id: string;
+      title: string;
+      form: string;
+      scope: 'nasional' | 'internasional';
+      starts_on: string;
+      ends_on: string;
+      claim: unknown;
+      status: string;
+    }>(sql`
+      select x.id, x.tenant_id, x.employee_id, x.title, x.form, x.scope, x.starts_on::text, x.ends_on::text,
+        x.claim, x.status
+      from external_certificates x join employees e on e.id = x.employee_id
+      where x.id = ${id} and x.tenant_id = ${ctx.tenantId} and ${employeeReadScope(ctx)}
+      for update of x`);
+    const x = res.rows[0];
+    if (!x) throw notFound();
+    const may = await tx.execute<{ ok: boolean }>(
+      sql`select ${reviewScope(ctx)} as ok from employees e where e.id = ${x.employee_id}`,
+    );
+    // Nobody reviews their own certificate, whatever their roles.
+    if (!may.rows[0]?.ok || x.employee_id === ctx.employeeId) throw forbidden();
+    if (x.status !== 'submitted') throw new AppError('conflict');
+    return x;
+  }
+
+  async function notify(tx: Tx, employeeId: string, title: string, body: string) {
+    await tx.execute(sql`
+      insert into notifications (tenant_id, user_id, kind, title, body, link)
+      select u.tenant_id, u.id, 'certificate.external', ${title}, ${body}, '/belajar'
+      from users u where u.employee_id = ${employeeId} and u.active`);
+  }
+
+  return {
+    async submit(ctx: AuthContext, actor: AuditActor, body: ExternalSubmitT) {
+      return db.transaction(async (tx) => {
+        let employeeId = ctx.employeeId;
+        if (body.nip) {
+          const res = await tx.execute<{ id: string }>(sql`select e.id from employees e
+            where e.tenant_id = ${ctx.tenantId} and e.nip = ${body.nip}
+              and (${employeeWriteScope(ctx)} or e.id = ${ctx.employeeId ?? null})`);
+          if (!res.rows[0]) throw notFound();
+          employeeId = res.rows[0].id;
+        }
+        if (!employeeId) throw forbidden();
+        const res = await tx.execute<{ id: string }>(sql`
+          insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim)
+          values (${ctx.tenantId}, ${employeeId}, ${body.title}, ${body.provider}, ${body.form}, ${body.scope},
+            ${body.startsOn}::date, ${body.endsOn}::date, ${JSON.stringify(body.claim ?? {})}::jsonb)
+          returning id`);
+        const id = res.rows[0]!.id;
+        await audit(tx, actor, {
+          action: 'create',
+          entity: 'external_certificate',
+          entityId: id,
+          after: body,
+        });
+        return { id, status: 'submitted' as const };
+      });
+    },
+
+    async list(ctx: AuthContext, query: ExternalListQueryT) {
+      const mine = hasRole(ctx, 'admin', 'operator')
+        ? sql`${reviewScope(ctx)}`
+        : sql`e.id = ${ctx.employeeId ?? null}`;
+      const res = await db.execute<{
+        id: string;
+        nip: string;
+        name: string;
+        title: string;
+        provider: string;
+        form: string;
+        scope: 'nasional' | 'internasional';
+        starts_on: string;
+        ends_on: string;
+        claim: Record<string, unknown>;
+        status: 'submitted' | 'verified' | 'rejected';
+        reject_reason: string | null;
+        jp: number | null;
+      }>(sql`
+        select x.id, e.nip, e.name, x.title, x.provider, x.form, x.scope, x.starts_on::text, x.ends_on::text, x.claim,
+          x.status, x.reject_reason, (select r.jp::float8 from learning_records r where r.external_certificate_id = x.id) as jp
+        from external_certificates x join employees e on e.id = x.employee_id
+        where x.tenant_id = ${ctx.tenantId} and ${mine}
+          ${query.status ? sql`and x.status = ${query.status}` : sql``}
+        order by x.created_at, x.id limit 500`);
+      return res.rows.map((r) => ({
+        id: r.id,
+        nip: r.nip,
+        name: r.name,
+        title: r.title,
+        provider: r.provider,
+        form: r.form,
+        scope: r.scope,
+        startsOn: r.starts_on,
+        endsOn: r.ends_on,
+        claim: r.claim,
+        status: r.status,
+        rejectReason: r.reject_reason,
+        jp: r.jp,
+      }));
+    },
+
+    async verify(ctx: AuthContext, actor: AuditActor, id: string) {
+      return db.transaction(async (tx) => {
+        const x = await reviewable(tx, ctx, id);
+        const stored = await ruleSetInEffect(tx, x.tenant_id, x.ends_on);
+        if (!stored) throw new AppError('conflict');
+        const outcome = computeJp(
+          { ...(jpClaimFrom(x.claim) ?? {}), form: x.form, scope: x.scope },
+          stored.set,
+        );
+        if (!outcome.ok) {
+          throw new FieldValidationError([
+            { field: `claim.${outcome.field ?? 'form'}`, issue: { code: 'custom', params: outcome.message } },
+          ]);
+        }
+        await tx.execute(sql`update external_certificates set status = 'verified', reviewed_by = ${ctx.userId},
+          reviewed_at = now(), reject_reason = null where id = ${id}`);
+        const rec = await tx.execute<{ id: string }>(sql`
+          insert into learning_records (tenant_id, employee_id, source, external_certificate_id, title, form, scope,
+            starts_on, ends_on, year, jp, jp_basis, jp_rule_set_id)
+          values (${x.tenant_id}, ${x.employee_id}, 'external', ${id}, ${x.title}, ${x.form}, ${x.scope},
+            ${x.starts_on}::date, ${x.ends_on}::date, extract(year from ${x.ends_on}::date)::int, ${outcome.jp},
+            ${outcome.basis.id}, ${stored.id})
+          on conflict (external_certificate_id) do nothing returning id`);
+        await notify(
+          tx,
+          x.employee_id,
+          'Sertifikat luar diterima',
+          `"${x.title}" diakui sebagai ${outcome.jp} JP.`,
+        );
+        await audit(
+          tx,
+          actor,
+          {
+            action: 'update',
+            entity: 'external_certificate',
+            entityId: id,
+            before: { status: 'submitted' },
+            after: { status: 'verified', jp: outcome.jp },
+          },
+          {
+            action: 'create',
+            entity: 'learning_record',
+            entityId: rec.rows[0]?.id ?? null,
+            after: { externalCertificateId: id, jp: outcome.jp },
+          },
+        );
+        return { id, status: 'verified' as const, jp: outcome.jp, basis: outcome.basis.id };
+      });
+    },
+
+    async reject(ctx: AuthContext, actor: AuditActor, id: string, reason: string) {
+      return db.transaction(async (tx) => {
+        const x = await reviewable(tx, ctx, id);
+        await tx.execute(sql`update external_certificates set status = 'rejected', reviewed_by = ${ctx.userId},
+          reviewed_at = now(), reject_reason = ${reason} where id = ${id}`);
+        await notify(tx, x.employee_id, 'Sertifikat luar ditolak', `"${x.title}": ${reason}`);
+        await audit(tx, actor, {
+          action: 'update',
+          entity: 'external_certificate',
+          entityId: id,
+          before: { status: 'submitted' },
+          after: { status: 'rejected', reason },
+        });
+        return { id, status: 'rejected' as const };
+      });
+    },
+  };
+}
+export type ExternalCertificateService = ReturnType<typeof externalCertificateService>;
