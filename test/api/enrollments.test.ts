@@ -271,7 +271,10 @@ describe('scoping', () => {
       total: number;
     };
     expect(seen.total).toBeGreaterThanOrEqual(1);
-    expect(new Set(seen.items.map((i) => i.programId))).toEqual(new Set([mine.id]));
+    expect(seen.items.some((i) => i.programId === mine.id)).toBe(true);
+    const partners = await t.db.execute<{ name: string | null }>(sql`select distinct pa.name from programs p
+      left join partners pa on pa.id = p.partner_id where p.id = any(${sqlArray(seen.items.map((i) => i.programId))}::uuid[])`);
+    expect(partners.rows).toEqual([{ name: 'Universitas Pattimura' }]);
 
     const own = (await send('GET', '/api/enrollments?pageSize=200', c.pegawai)).json() as { items: Item[] };
     expect(own.items.length).toBeGreaterThan(0);
@@ -383,5 +386,26 @@ describe('SMTP', () => {
       await fresh.drop();
       server.close();
     }
+  });
+});
+
+describe('demo enrolments', () => {
+  it('wait for atasan.dukcapil and for BKPSDM, fill small programmes with a waitlist, and hold past attendance', async () => {
+    const atasan = (await send('GET', '/api/enrollments/approvals', c.atasan)).json() as {
+      items: { step: string; employeeId: string }[];
+    };
+    expect(atasan.items.some((i) => i.step === 'atasan' && i.employeeId === pegawaiId)).toBe(true);
+    const bkpsdm = (await send('GET', '/api/enrollments/approvals', c.opBkpsdm)).json() as {
+      items: { step: string }[];
+    };
+    expect(bkpsdm.items.some((i) => i.step === 'bkpsdm')).toBe(true);
+    const counts = await t.db.execute<{ waitlisted: number; attendance: number; overfull: number }>(sql`select
+      (select count(*)::int from enrollments where status = 'waitlisted') as waitlisted,
+      (select count(*)::int from attendance) as attendance,
+      (select count(*)::int from programs p where p.capacity < (select count(*) from enrollments en
+        where en.program_id = p.id and en.status in ('approved', 'completed', 'not_completed'))) as overfull`);
+    expect(counts.rows[0]!.waitlisted).toBeGreaterThan(0);
+    expect(counts.rows[0]!.attendance).toBeGreaterThan(0);
+    expect(counts.rows[0]!.overfull).toBe(0);
   });
 });
