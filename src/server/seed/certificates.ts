@@ -25,6 +25,27 @@ export async function seedCertificates(tx: Tx, tenantId: string): Promise<number
       join employees me on me.id = u.employee_id
       where e.tenant_id = ${tenantId} and e.unit_id = me.unit_id and e.id <> me.id order by e.nip limit 3)`);
   const actor = { tenantId, userId: null, name: 'seed', requestId: null };
+  // Two certificates earned elsewhere wait for the Disdukcapil operator.
+  const external = [
+    [
+      'Pelatihan Pelayanan Publik Prima (e-learning)',
+      'LAN RI — ASN Unggul',
+      'B2',
+      30,
+      4,
+      { scheduledJp: 12 },
+    ],
+    ['Workshop Tata Kelola Data Kependudukan', 'Ditjen Dukcapil Kemendagri', 'B7', 45, 1, { days: 2 }],
+  ] as const;
+  for (const [i, [title, provider, form, ago, len, claim]] of external.entries()) {
+    const person = people.rows[i];
+    if (!person) continue;
+    await tx.execute(sql`
+      insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim)
+      values (${tenantId}, ${person.id}, ${title}, ${provider}, ${form}, 'nasional',
+        (now() at time zone 'Asia/Jayapura')::date - ${ago + len}::int, (now() at time zone 'Asia/Jayapura')::date - ${ago}::int,
+        ${JSON.stringify(claim)}::jsonb)`);
+  }
   let issued = 0;
   for (const [i, program] of ended.rows.entries()) {
     const who = i === 0 ? people.rows : people.rows.slice(0, 2);
