@@ -25,9 +25,9 @@ describe('language switch', () => {
       'Assessment campaigns',
       '20 JP compliance',
       'Programme catalog',
+      'Approvals',
       'Partners',
       'Student projects',
-      'Approvals',
       'Import data',
       'My account',
     ]);
