@@ -88,4 +88,31 @@ describe('learning records and the 20 JP', () => {
     await screenshot(page, 'kepatuhan-jp-360');
     await context.close();
   });
+
+  it('the atasan confirms a level proposed after a completed programme', async () => {
+    const context = await phoneContext(browser());
+    const page = await context.newPage();
+    await signIn(page, 'atasan.dukcapil');
+    await page.goto(`${baseUrl()}/penilaian`);
+    await page.getByRole('link', { name: /usulan kenaikan level \(\d+\)/i }).click();
+    await page.getByRole('heading', { level: 1, name: /usulan kenaikan level/i }).waitFor();
+    const cards = page.getByRole('list', { name: /usulan kenaikan level/i }).getByRole('listitem');
+    const before = await cards.count();
+    expect(before).toBeGreaterThan(0);
+    const first = cards.first();
+    const name = (await first.locator('p').first().textContent())!;
+    await first.locator('label').filter({ hasText: /^3$/ }).click();
+    expect(await first.getByRole('radio', { name: '3' }).isChecked()).toBe(true);
+    await first.getByRole('button', { name: 'Tetapkan' }).click();
+    await page
+      .getByRole('status')
+      .getByText(new RegExp(`Level 3 .* ${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`))
+      .waitFor();
+    await expect.poll(() => cards.count()).toBe(before - 1);
+    await page.waitForLoadState('networkidle');
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'usulan-level-360');
+    await context.close();
+  });
 });

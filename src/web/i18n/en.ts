@@ -767,6 +767,7 @@ export const en: Messages = {
       confirmed: 'Level {{level}} for {{competency}} is saved on the profile of {{name}}.',
       rejected: 'Proposal rejected.',
       program: 'Programme',
+      dismiss: 'Close message',
       readOnly: 'Only the supervisor (or someone above) can decide.',
     },
   },

@@ -763,6 +763,7 @@ export const id = {
       confirmed: 'Level {{level}} untuk {{competency}} tersimpan di profil {{name}}.',
       rejected: 'Usulan ditolak.',
       program: 'Program',
+      dismiss: 'Tutup pesan',
       readOnly: 'Hanya atasan langsung (atau di atasnya) yang dapat memutuskan.',
     },
   },

@@ -130,7 +130,13 @@ export function ProposalsPage() {
     <Page title={t('learning.proposals.title')}>
       <Text>{t('learning.proposals.intro')}</Text>
       {message && (
-        <Alert color="teal" role="status" withCloseButton onClose={() => setMessage(null)}>
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('learning.proposals.dismiss')}
+          onClose={() => setMessage(null)}
+        >
           {message}
         </Alert>
       )}
@@ -138,7 +144,12 @@ export function ProposalsPage() {
       {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
       {q.data && q.data.length === 0 && <Empty>{t('learning.proposals.none')}</Empty>}
       {q.data && q.data.length > 0 && (
-        <Stack component="ul" gap="sm" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+        <Stack
+          component="ul"
+          gap="sm"
+          aria-label={t('learning.proposals.title')}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
           {q.data.map((p) => (
             <ProposalCard key={p.id} p={p} onDone={setMessage} />
           ))}
