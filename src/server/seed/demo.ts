@@ -12,6 +12,7 @@ import { seedCompetency } from './competency.js';
 import { seedPerformance } from './talent.js';
 import { seedPrograms } from './programs.js';
 import { seedLearningHistory } from './learning.js';
+import { seedProjects } from './projects.js';
 import { seedCertificates } from './certificates.js';
 import { seedEnrollments } from './enrollments.js';
 
@@ -92,6 +93,7 @@ export async function seedDemo(db: Db, opts: SeedDemoOptions = {}): Promise<Seed
     await seedPerformance(tx, tenantId);
     await seedPrograms(tx, tenantId);
     await seedLearningHistory(tx, tenantId);
+    await seedProjects(tx, tenantId);
     await seedCertificates(tx, tenantId);
     await seedEnrollments(tx, tenantId);
 
