@@ -263,6 +263,17 @@ const projectRoute = createRoute({
   component: lazyRouteComponent(() => import('./pages/projects/ProjectDetail'), 'ProjectDetailPage'),
 });
 
+const externalSubmitRoute = createRoute({
+  ...page('/belajar/sertifikat-luar'),
+  beforeLoad: guard('myLearning'),
+  component: lazyRouteComponent(() => import('./pages/certificates/ExternalSubmit'), 'ExternalSubmitPage'),
+});
+const externalReviewRoute = createRoute({
+  ...page('/sertifikat/verifikasi'),
+  beforeLoad: guard('certificateReview'),
+  component: lazyRouteComponent(() => import('./pages/certificates/ExternalReview'), 'ExternalReviewPage'),
+});
+
 // Unknown addresses render the 404 page inside the shell (after sign-in).
 const splatRoute = createRoute({ ...page('$'), component: () => <NotFoundPage /> });
 
@@ -294,6 +305,8 @@ const routeTree = rootRoute.addChildren([
     proposalsRoute,
     projectsRoute,
     projectRoute,
+    externalSubmitRoute,
+    externalReviewRoute,
     programsRoute,
     newProgramRoute,
     programRoute,

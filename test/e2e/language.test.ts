@@ -26,6 +26,7 @@ describe('language switch', () => {
       '20 JP compliance',
       'Programme catalog',
       'Approvals',
+      'Verify certificates',
       'Partners',
       'Student projects',
       'Import data',

@@ -30,6 +30,7 @@ interface NavItem {
     | '/persetujuan'
     | '/kotak-keluar'
     | '/proyek-mahasiswa'
+    | '/sertifikat/verifikasi'
     | '/impor'
     | '/pengguna'
     | '/audit'
@@ -55,6 +56,7 @@ function useNavItems(): NavItem[] {
     { to: '/laporan/jp', label: t('learning.nav.compliance'), screen: 'jpCompliance' },
     { to: '/program', label: t('programs.nav'), screen: 'programs' },
     { to: '/persetujuan', label: t('enrol.nav.approvals'), screen: 'approvals' },
+    { to: '/sertifikat/verifikasi', label: t('certificates.review.nav'), screen: 'certificateReview' },
     { to: '/mitra', label: t('partners.nav'), screen: 'partners' },
     { to: '/proyek-mahasiswa', label: t('projects.nav'), screen: 'studentProjects' },
     { to: '/impor', label: t('nav.import'), screen: 'import' },

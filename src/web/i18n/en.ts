@@ -1155,6 +1155,40 @@ export const en: Messages = {
     },
   },
   certificates: {
+    external: {
+      nav: 'Upload a certificate from elsewhere',
+      title: 'Certificate from elsewhere',
+      intro:
+        'Certificates you earned outside Asah (e.g. national e-learning) count once your OPD operator has checked them.',
+      back: 'Back to My learning',
+      providerHint: 'The body that issued the certificate, e.g. LAN or BPSDM Provinsi Maluku.',
+      scheduledJp: 'JP printed on the certificate',
+      sessions: 'Number of sessions',
+      semesters: 'Number of semesters',
+      preview: 'Expected JP',
+      submit: 'Send for checking',
+      field: {
+        title: 'Activity name',
+        provider: 'Provider',
+        form: 'Development form',
+        scope: 'Scope',
+        startsOn: 'Start',
+        endsOn: 'End',
+        claim: 'JP details',
+      },
+    },
+    review: {
+      nav: 'Verify certificates',
+      title: 'Verify certificates from elsewhere',
+      intro:
+        'Check the certificates employees uploaded. Accepted ones become learning records with JP by the conversion rules.',
+      none: 'No certificates are waiting for a check.',
+      verify: 'Accept',
+      reject: 'Reject',
+      reason: 'Reason for rejecting',
+      verified: 'Certificate of {{name}} accepted: {{jp}} JP recorded.',
+      rejected: 'Certificate of {{name}} rejected.',
+    },
     pdfLink: 'Download PDF',
     pdfLabel: 'Download the PDF of certificate {{number}}',
     verify: {

@@ -1149,6 +1149,40 @@ export const id = {
     },
   },
   certificates: {
+    external: {
+      nav: 'Unggah sertifikat dari luar',
+      title: 'Sertifikat dari luar',
+      intro:
+        'Sertifikat yang Anda peroleh di luar Asah (misalnya e-learning nasional) ikut dihitung setelah diperiksa operator OPD Anda.',
+      back: 'Kembali ke Belajar saya',
+      providerHint: 'Lembaga yang menerbitkan sertifikat, misalnya LAN atau BPSDM Provinsi Maluku.',
+      scheduledJp: 'JP yang tertulis pada sertifikat',
+      sessions: 'Jumlah sesi',
+      semesters: 'Jumlah semester',
+      preview: 'Perkiraan JP',
+      submit: 'Kirim untuk diperiksa',
+      field: {
+        title: 'Nama kegiatan',
+        provider: 'Penyelenggara',
+        form: 'Bentuk pengembangan',
+        scope: 'Cakupan',
+        startsOn: 'Mulai',
+        endsOn: 'Selesai',
+        claim: 'Isian JP',
+      },
+    },
+    review: {
+      nav: 'Verifikasi sertifikat',
+      title: 'Verifikasi sertifikat dari luar',
+      intro:
+        'Periksa sertifikat yang diunggah pegawai. Yang diterima menjadi catatan belajar dengan JP menurut aturan konversi.',
+      none: 'Tidak ada sertifikat yang menunggu pemeriksaan.',
+      verify: 'Terima',
+      reject: 'Tolak',
+      reason: 'Alasan menolak',
+      verified: 'Sertifikat {{name}} diterima: {{jp}} JP dicatat.',
+      rejected: 'Sertifikat {{name}} ditolak.',
+    },
     pdfLink: 'Unduh PDF',
     pdfLabel: 'Unduh PDF sertifikat {{number}}',
     verify: {

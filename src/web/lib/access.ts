@@ -16,6 +16,7 @@ export const ACCESS = {
   jpCompliance: ['admin', 'operator', 'pimpinan'],
   proposals: ['atasan'],
   studentProjects: ['admin', 'operator', 'pimpinan', 'mitra'],
+  certificateReview: ['admin', 'operator'],
   programs: null,
   programEdit: ['admin', 'operator', 'mitra'],
   partners: ['admin', 'operator', 'pimpinan', 'mitra'],

@@ -173,9 +173,14 @@ export function MyLearningPage() {
           </section>
 
           <section aria-labelledby="my-certs">
-            <Title order={2} size="h3" id="my-certs" mb="xs">
-              {t('learning.mine.certificates')}
-            </Title>
+            <Group justify="space-between" align="center" mb="xs" gap="xs">
+              <Title order={2} size="h3" id="my-certs">
+                {t('learning.mine.certificates')}
+              </Title>
+              <LinkAnchor to="/belajar/sertifikat-luar" fw={600} py={8}>
+                {t('certificates.external.nav')}
+              </LinkAnchor>
+            </Group>
             {data.certificates.length === 0 ? (
               <Text>{t('learning.mine.noCertificates')}</Text>
             ) : (

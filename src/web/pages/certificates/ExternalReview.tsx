@@ -1,0 +1,139 @@
+import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { formByCode } from '../../../domain/learning/forms';
+import { api, unwrap, type paths } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { Page } from '../../components/Page';
+import { Empty, Loading, LoadError } from '../../components/States';
+import { summaryItems, useFormErrors } from '../../lib/form-errors';
+import { formatDate } from '../../lib/format';
+
+type Item =
+  paths['/api/external-certificates']['get']['responses'][200]['content']['application/json'][number];
+
+function describeClaim(claim: Record<string, unknown>): string {
+  return Object.entries(claim)
+    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.length : String(v)}`)
+    .join(' · ');
+}
+
+function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void }) {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const qc = useQueryClient();
+  const [rejecting, setRejecting] = useState(false);
+  const [reason, setReason] = useState('');
+  const { errors, title, showApiError } = useFormErrors();
+  const done = async (message: string) => {
+    onDone(message);
+    await qc.invalidateQueries({ queryKey: ['external-certificates'] });
+  };
+  const verify = useMutation({
+    mutationFn: () =>
+      unwrap(api.POST('/api/external-certificates/{id}/verify', { params: { path: { id: x.id } } })),
+    onSuccess: (r) => done(t('certificates.review.verified', { name: x.name, jp: r.jp ?? 0 })),
+    onError: showApiError,
+  });
+  const reject = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/external-certificates/{id}/reject', {
+          params: { path: { id: x.id } },
+          body: { reason },
+        }),
+      ),
+    onSuccess: () => done(t('certificates.review.rejected', { name: x.name })),
+    onError: showApiError,
+  });
+  return (
+    <Paper component="li" withBorder p="md" radius="md">
+      <Stack gap={6}>
+        <ErrorSummary
+          title={title ?? undefined}
+          items={summaryItems(errors, ['reason'], `review-${x.id}`, {
+            reason: t('certificates.review.reason'),
+          })}
+        />
+        <Text fw={700}>{x.title}</Text>
+        <Text size="sm">
+          {x.name} · {x.nip}
+        </Text>
+        <Text size="sm" c="dimmed">
+          {x.provider} · {formByCode(x.form)?.label[lang] ?? x.form} · {t(`learning.mine.scope.${x.scope}`)} ·{' '}
+          {formatDate(x.startsOn)} – {formatDate(x.endsOn)}
+        </Text>
+        {Object.keys(x.claim).length > 0 && <Text size="sm">{describeClaim(x.claim)}</Text>}
+        {rejecting && (
+          <Textarea
+            id={`review-${x.id}-reason`}
+            label={t('certificates.review.reason')}
+            value={reason}
+            onChange={(e) => setReason(e.currentTarget.value)}
+            error={errors.reason}
+            autosize
+            minRows={2}
+          />
+        )}
+        <Group gap="sm">
+          {!rejecting && (
+            <Button onClick={() => verify.mutate()} loading={verify.isPending}>
+              {t('certificates.review.verify')}
+            </Button>
+          )}
+          <Button
+            variant={rejecting ? 'filled' : 'default'}
+            color={rejecting ? 'red' : undefined}
+            loading={reject.isPending}
+            onClick={() => (rejecting ? reject.mutate() : setRejecting(true))}
+          >
+            {t('certificates.review.reject')}
+          </Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+/** "Verifikasi sertifikat": certificates earned elsewhere, waiting for the OPD operator's check. */
+export function ExternalReviewPage() {
+  const { t } = useTranslation();
+  const [message, setMessage] = useState<string | null>(null);
+  const q = useQuery({
+    queryKey: ['external-certificates', 'submitted'],
+    queryFn: () =>
+      unwrap(api.GET('/api/external-certificates', { params: { query: { status: 'submitted' } } })),
+  });
+  return (
+    <Page title={t('certificates.review.title')}>
+      <Text>{t('certificates.review.intro')}</Text>
+      {message && (
+        <Alert
+          color="teal"
+          role="status"
+          withCloseButton
+          closeButtonLabel={t('learning.proposals.dismiss')}
+          onClose={() => setMessage(null)}
+        >
+          {message}
+        </Alert>
+      )}
+      {q.isPending && <Loading />}
+      {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
+      {q.data && q.data.length === 0 && <Empty>{t('certificates.review.none')}</Empty>}
+      {q.data && q.data.length > 0 && (
+        <Stack
+          component="ul"
+          gap="sm"
+          aria-label={t('certificates.review.title')}
+          style={{ listStyle: 'none', margin: 0, padding: 0 }}
+        >
+          {q.data.map((x) => (
+            <ReviewCard key={x.id} x={x} onDone={setMessage} />
+          ))}
+        </Stack>
+      )}
+    </Page>
+  );
+}

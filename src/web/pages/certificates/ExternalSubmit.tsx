@@ -1,0 +1,242 @@
+import {
+  Alert,
+  Button,
+  Group,
+  NativeSelect,
+  NumberInput,
+  Paper,
+  SimpleGrid,
+  Stack,
+  Text,
+  TextInput,
+} from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useNavigate } from '@tanstack/react-router';
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { DEVELOPMENT_FORMS, PATH_LABELS } from '../../../domain/learning/forms';
+import { computeJp, type JpInput } from '../../../domain/learning/jp';
+import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
+import { api, unwrap } from '../../api/client';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { LinkAnchor } from '../../components/links';
+import { Page } from '../../components/Page';
+import { summaryItems, useFormErrors } from '../../lib/form-errors';
+import { formatNumber } from '../../lib/format';
+
+const FIELDS = ['title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim'];
+const dayCount = (a: string, b: string) =>
+  a && b && b >= a ? Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1 : undefined;
+
+/**
+ * "Unggah sertifikat dari luar": a certificate earned outside Asah (e.g. national e-learning), sent
+ * to the OPD operator for checking. The JP it will count is shown as the fields are filled, by the
+ * same conversion rules the server applies.
+ */
+export function ExternalSubmitPage() {
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'id';
+  const navigate = useNavigate();
+  const qc = useQueryClient();
+  const { errors, title, showApiError } = useFormErrors();
+  const [f, setF] = useState({
+    title: '',
+    provider: '',
+    form: 'C3',
+    scope: 'nasional' as 'nasional' | 'internasional',
+    startsOn: '',
+    endsOn: '',
+    scheduledJp: '' as number | string,
+    sessions: '' as number | string,
+    semesters: '' as number | string,
+  });
+  const set = (k: keyof typeof f) => (v: string | number) => setF((x) => ({ ...x, [k]: v }));
+  const set0 =
+    ruleSetOn(BUILT_IN_JP_RULE_SETS, f.endsOn || new Date().toISOString()) ?? BUILT_IN_JP_RULE_SETS[0]!;
+  const kind = set0.rows[f.form as keyof typeof set0.rows]?.nasional.kind;
+  const days = dayCount(f.startsOn, f.endsOn);
+
+  /** The JP input the form's rule needs, from what was typed. */
+  const claim = ((): Omit<JpInput, 'form' | 'scope'> => {
+    const n = (v: number | string) => (typeof v === 'number' ? v : undefined);
+    switch (kind) {
+      case 'asScheduled':
+        return { scheduledJp: n(f.scheduledJp) };
+      case 'perSemester':
+        return { semesters: n(f.semesters) };
+      case 'perSession': {
+        const k = n(f.sessions) ?? 0;
+        // Sessions spread evenly over the period; the monthly cap applies per calendar month.
+        if (!f.startsOn || !days) return { sessions: [] };
+        const start = Date.parse(f.startsOn);
+        return {
+          sessions: Array.from({ length: k }, (_, i) =>
+            new Date(start + Math.floor((i * days) / Math.max(1, k)) * 86_400_000).toISOString().slice(0, 10),
+          ),
+        };
+      }
+      case 'perDay':
+        return { days };
+      case 'dailyCap':
+        // The JP on the certificate, capped at the days × the daily maximum.
+        return { days, scheduledJp: n(f.scheduledJp) };
+      default:
+        return {};
+    }
+  })();
+  const preview = computeJp({ form: f.form, scope: f.scope, ...claim }, set0);
+
+  const save = useMutation({
+    mutationFn: () =>
+      unwrap(
+        api.POST('/api/external-certificates', {
+          body: {
+            title: f.title,
+            provider: f.provider,
+            form: f.form,
+            scope: f.scope,
+            startsOn: f.startsOn,
+            endsOn: f.endsOn,
+            claim: Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)),
+          },
+        }),
+      ),
+    onSuccess: async () => {
+      await qc.invalidateQueries({ queryKey: ['my-learning'] });
+      await navigate({ to: '/belajar' });
+    },
+    onError: showApiError,
+  });
+  const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`certificates.external.field.${k}`)]));
+  const id = (k: string) => `external-${k}`;
+  return (
+    <Page title={t('certificates.external.title')}>
+      <LinkAnchor to="/belajar" size="sm">
+        {t('certificates.external.back')}
+      </LinkAnchor>
+      <Text>{t('certificates.external.intro')}</Text>
+      <Paper
+        withBorder
+        p="md"
+        radius="md"
+        component="form"
+        noValidate
+        onSubmit={(e: FormEvent) => {
+          e.preventDefault();
+          save.mutate();
+        }}
+      >
+        <Stack gap="sm">
+          <ErrorSummary title={title ?? undefined} items={summaryItems(errors, FIELDS, 'external', labels)} />
+          <TextInput
+            id={id('title')}
+            label={labels.title}
+            value={f.title}
+            onChange={(e) => set('title')(e.currentTarget.value)}
+            error={errors.title}
+          />
+          <TextInput
+            id={id('provider')}
+            label={labels.provider}
+            description={t('certificates.external.providerHint')}
+            value={f.provider}
+            onChange={(e) => set('provider')(e.currentTarget.value)}
+            error={errors.provider}
+          />
+          <NativeSelect
+            id={id('form')}
+            label={labels.form}
+            value={f.form}
+            onChange={(e) => set('form')(e.currentTarget.value)}
+            error={errors.form}
+            data={(['pendidikan', 'pelatihan_klasikal', 'pelatihan_nonklasikal'] as const).map((path) => ({
+              group: PATH_LABELS[path][lang],
+              items: DEVELOPMENT_FORMS.filter((d) => d.path === path).map((d) => ({
+                value: d.code,
+                label: d.label[lang],
+              })),
+            }))}
+          />
+          <NativeSelect
+            id={id('scope')}
+            label={labels.scope}
+            value={f.scope}
+            onChange={(e) => set('scope')(e.currentTarget.value)}
+            data={[
+              { value: 'nasional', label: t('learning.mine.scope.nasional') },
+              { value: 'internasional', label: t('learning.mine.scope.internasional') },
+            ]}
+          />
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TextInput
+              id={id('startsOn')}
+              type="date"
+              label={labels.startsOn}
+              value={f.startsOn}
+              onChange={(e) => set('startsOn')(e.currentTarget.value)}
+              error={errors.startsOn}
+            />
+            <TextInput
+              id={id('endsOn')}
+              type="date"
+              label={labels.endsOn}
+              value={f.endsOn}
+              onChange={(e) => set('endsOn')(e.currentTarget.value)}
+              error={errors.endsOn}
+            />
+          </SimpleGrid>
+          {(kind === 'asScheduled' || kind === 'dailyCap') && (
+            <NumberInput
+              id={id('claim')}
+              label={t('certificates.external.scheduledJp')}
+              min={0}
+              max={10000}
+              decimalScale={2}
+              value={f.scheduledJp}
+              onChange={set('scheduledJp')}
+              error={errors.claim}
+              maw={220}
+            />
+          )}
+          {kind === 'perSession' && (
+            <NumberInput
+              id={id('claim')}
+              label={t('certificates.external.sessions')}
+              min={0}
+              max={500}
+              value={f.sessions}
+              onChange={set('sessions')}
+              error={errors.claim}
+              maw={220}
+            />
+          )}
+          {kind === 'perSemester' && (
+            <NumberInput
+              id={id('claim')}
+              label={t('certificates.external.semesters')}
+              min={0}
+              max={20}
+              value={f.semesters}
+              onChange={set('semesters')}
+              error={errors.claim}
+              maw={220}
+            />
+          )}
+          <Alert
+            color={preview.ok ? 'teal' : 'gray'}
+            role="status"
+            title={t('certificates.external.preview')}
+            styles={{ title: { color: 'var(--mantine-color-text)' } }}
+          >
+            {preview.ok ? `${formatNumber(preview.jp)} JP — ${preview.basis[lang]}` : preview.message[lang]}
+          </Alert>
+          <Group>
+            <Button type="submit" loading={save.isPending}>
+              {t('certificates.external.submit')}
+            </Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Page>
+  );
+}

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
+import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+
+describe('certificates earned elsewhere', () => {
+  const browser = useBrowser();
+  const title = 'E-learning Manajemen ASN (uji)';
+
+  it('a pegawai sends one from a 360 px phone, seeing the JP it will count', async () => {
+    const context = await phoneContext(browser());
+    const page = await context.newPage();
+    await signIn(page, 'pegawai.dukcapil');
+    await page.goto(`${baseUrl()}/belajar`);
+    await page.getByRole('link', { name: 'Unggah sertifikat dari luar' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sertifikat dari luar' }).waitFor();
+    await page.getByLabel('Nama kegiatan').fill(title);
+    await page.getByLabel('Penyelenggara').fill('LAN');
+    await page.getByLabel('Bentuk pengembangan').selectOption('C3');
+    await page.locator('#external-startsOn').fill('2026-10-05');
+    await page.locator('#external-endsOn').fill('2026-10-07');
+    await page.getByLabel('JP yang tertulis pada sertifikat').fill('12');
+    // E-learning: at most 3 JP a day, so 12 JP over three days count 9 JP.
+    await page.getByRole('status').getByText(/^9 JP/).waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'sertifikat-luar-360');
+    await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Belajar saya' }).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: title });
+    await card.getByText(/menunggu verifikasi/i).waitFor();
+    await context.close();
+  });
+
+  it('the OPD operator accepts it and its JP are recorded', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'operator.dukcapil');
+    await page
+      .getByRole('navigation', { name: /menu utama/i })
+      .getByRole('link', { name: 'Verifikasi sertifikat' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: /verifikasi sertifikat/i }).waitFor();
+    const card = page
+      .getByRole('list', { name: /verifikasi sertifikat/i })
+      .getByRole('listitem')
+      .filter({ hasText: title });
+    await card.waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectAccessible(page);
+    await screenshot(page, 'verifikasi-sertifikat-1280');
+    await card.getByRole('button', { name: 'Terima' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/diterima: 9 JP dicatat/)
+      .waitFor();
+    await expect.poll(() => page.getByRole('listitem').filter({ hasText: title }).count()).toBe(0);
+    await context.close();
+  });
+});
