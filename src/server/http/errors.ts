@@ -47,6 +47,8 @@ export class AppError extends Error {
 }
 
 export const notFound = () => new AppError('notFound');
+/** A 422 whose errors name the fields (or rows and columns) at fault. */
+export const fieldErrors = (errors: RowError[]) => new AppError('validation', {}, errors);
 export const forbidden = () => new AppError('forbidden');
 
 /** Builds a validation error for fields of a form or body, with the caller's language resolved later. */

@@ -52,10 +52,18 @@ const MESSAGES = {
 
 export type MessageKey = keyof typeof MESSAGES;
 
-export function t(lang: Lang, key: MessageKey, params: Record<string, string | number> = {}): string {
-  const text: string = MESSAGES[key][lang];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+export type MessageParams = Record<string, string | number>;
+
+/** Fills the `{name}` placeholders of a message; an unknown name stays as written. */
+export const fill = (text: string, params: MessageParams = {}): string =>
+  text.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
+
+/** A module's own bilingual messages as one lookup: `(lang, key, params) => text`. */
+export function textsOf<K extends string>(texts: Record<K, Record<Lang, string>>) {
+  return (lang: Lang, key: K, params: MessageParams = {}): string => fill(texts[key][lang], params);
 }
+
+export const t = textsOf(MESSAGES);
 
 /** Picks the caller's language: ?lang=, then Accept-Language, then Bahasa Indonesia. */
 export function pickLang(query: unknown, acceptLanguage: string | undefined): Lang {

@@ -1,6 +1,6 @@
 /** Texts the enrolment and attendance APIs speak (Bahasa Indonesia first). */
 import { AppError } from '../../http/errors.js';
-import type { Lang } from '../../http/messages.js';
+import { textsOf, type Lang } from '../../http/messages.js';
 
 const TEXTS = {
   noEmployee: {
@@ -56,14 +56,7 @@ const TEXTS = {
 
 export type EnrolmentTextKey = keyof typeof TEXTS;
 
-export function text(
-  lang: Lang,
-  key: EnrolmentTextKey,
-  params: Record<string, string | number> = {},
-): string {
-  const s: string = TEXTS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const text = textsOf(TEXTS);
 
 /** A 422 naming the field, with the message also as `detail` so small pages can show it plainly. */
 export function refuse(field: string, message: string): AppError {

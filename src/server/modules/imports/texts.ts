@@ -1,5 +1,5 @@
 /** Import-specific texts (Bahasa Indonesia first). Row problems use src/domain/problems.ts. */
-import type { Lang } from '../../http/messages.js';
+import { textsOf, type Lang } from '../../http/messages.js';
 
 const TEXTS = {
   empty: { id: 'berkas kosong.', en: 'the file is empty.' },
@@ -38,7 +38,4 @@ const TEXTS = {
 
 export type TextKey = keyof typeof TEXTS;
 
-export function text(lang: Lang, key: TextKey, params: Record<string, string | number> = {}): string {
-  const s: string = TEXTS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const text = textsOf(TEXTS);

@@ -1,6 +1,5 @@
 /** Texts the partner and programme APIs speak (Bahasa Indonesia first). */
-import { AppError, type RowError } from '../../http/errors.js';
-import type { Lang } from '../../http/messages.js';
+import { textsOf, type Lang } from '../../http/messages.js';
 
 const TEXTS = {
   partnerNameTaken: {
@@ -77,12 +76,6 @@ const TEXTS = {
 
 export type ProgramTextKey = keyof typeof TEXTS;
 
-export function text(lang: Lang, key: ProgramTextKey, params: Record<string, string | number> = {}): string {
-  const s: string = TEXTS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const text = textsOf(TEXTS);
 
-/** A 422 naming the fields, in the caller's language. */
-export function fieldErrors(errors: RowError[]): AppError {
-  return new AppError('validation', {}, errors);
-}
+export { fieldErrors } from '../../http/errors.js';

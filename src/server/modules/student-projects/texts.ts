@@ -1,4 +1,4 @@
-import type { Lang } from '../../http/messages.js';
+import { textsOf, type Lang } from '../../http/messages.js';
 
 const TEXTS = {
   unitOutside: { id: 'Unit ini di luar OPD Anda.', en: 'This unit is outside your OPD.' },
@@ -39,7 +39,4 @@ const TEXTS = {
 
 export type ProjectTextKey = keyof typeof TEXTS;
 
-export function text(lang: Lang, key: ProjectTextKey, params: Record<string, string | number> = {}): string {
-  const s: string = TEXTS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const text = textsOf(TEXTS);

@@ -1,5 +1,5 @@
 /** Texts of the SKP import (Bahasa Indonesia first). */
-import type { Lang } from '../../http/messages.js';
+import { textsOf, type Lang } from '../../http/messages.js';
 
 const TEXTS = {
   required: { id: 'Wajib diisi.', en: 'Required.' },
@@ -32,7 +32,4 @@ const TEXTS = {
 
 export type TalentTextKey = keyof typeof TEXTS;
 
-export function text(lang: Lang, key: TalentTextKey, params: Record<string, string | number> = {}): string {
-  const s: string = TEXTS[key][lang];
-  return s.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? `{${k}}`));
-}
+export const text = textsOf(TEXTS);
