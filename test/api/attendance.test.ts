@@ -219,5 +219,51 @@ describe('organiser marking and the completion rule', () => {
     expect(
       (await t.db.execute(sql`select 1 from learning_records where enrollment_id in (${a}, ${b})`)).rows,
     ).toHaveLength(2);
+
+    // A corrected post-test score takes b's pass back: no JP, the certificate is revoked for everyone
+    // who checks it, and completing again restores both.
+    const cert = async () =>
+      (
+        await t.db.execute<{ code: string }>(
+          sql`select verification_code as code from certificates where enrollment_id = ${b}`,
+        )
+      ).rows[0]!.code;
+    const publicStatus = async () =>
+      (
+        (await t.app.inject({ method: 'GET', url: `/api/public/certificates/${await cert()}` })).json() as {
+          status: string;
+        }
+      ).status;
+    const recordsOfB = async () =>
+      (await t.db.execute(sql`select 1 from learning_records where enrollment_id = ${b}`)).rows.length;
+    expect(await publicStatus()).toBe('valid');
+    await send('PUT', `/api/programs/${p.id}/scores`, c.opBkpsdm, {
+      scores: [{ enrollmentId: b, preTestScore: 60, postTestScore: 50 }],
+    });
+    expect((await send('POST', `/api/programs/${p.id}/completion`, c.opBkpsdm)).json()).toEqual({
+      completed: 1,
+      notCompleted: 2,
+    });
+    expect(await recordsOfB()).toBe(0);
+    expect(await publicStatus()).toBe('revoked');
+    const trail = await t.db.execute<{
+      entity: string;
+      action: string;
+    }>(sql`select entity, action from audit_log
+      where entity in ('learning_record', 'certificate') and action in ('delete', 'update')
+        and (before->>'enrollmentId' = ${b} or entity_id = (select id::text from certificates where enrollment_id = ${b}))`);
+    expect(trail.rows.map((r) => `${r.entity}.${r.action}`).sort()).toEqual([
+      'certificate.update',
+      'learning_record.delete',
+    ]);
+    await send('PUT', `/api/programs/${p.id}/scores`, c.opBkpsdm, {
+      scores: [{ enrollmentId: b, preTestScore: 60, postTestScore: 75 }],
+    });
+    expect((await send('POST', `/api/programs/${p.id}/completion`, c.opBkpsdm)).json()).toEqual({
+      completed: 2,
+      notCompleted: 1,
+    });
+    expect(await recordsOfB()).toBe(1);
+    expect(await publicStatus()).toBe('valid');
   });
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCertificateNumber } from '../../src/domain/learning/checkin.js';
 import { issueCertificate } from '../../src/server/modules/certificates/issue.js';
 import { onEnrollmentCompleted } from '../../src/server/modules/learning/hooks.js';
+import { multipart } from '../../src/server/modules/imports/testkit.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createProgramme, employeeOf, enrol, tenantId } from '../helpers/programmes.js';
 
@@ -15,6 +16,8 @@ let tenant: string;
 let actor: { tenantId: string; userId: null; name: string; requestId: null };
 let own: { id: string; number: string; code: string; enrollmentId: string };
 let programTitle: string;
+let pegawaiNip: string;
+let otherNip: string;
 
 async function complete(programId: string, employeeId: string) {
   const en = await enrol(t.db, programId, employeeId, 'completed');
@@ -47,6 +50,14 @@ beforeAll(async () => {
   });
   programTitle = prog.title;
   own = await complete(prog.id, await employeeOf(t.db, 'pegawai.dukcapil'));
+  const nipOf = async (username: string) =>
+    (
+      await t.db.execute<{ nip: string }>(
+        sql`select e.nip from users u join employees e on e.id = u.employee_id where u.username = ${username}`,
+      )
+    ).rows[0]!.nip;
+  pegawaiNip = await nipOf('pegawai.dukcapil');
+  otherNip = await nipOf('atasan.dukcapil');
 });
 afterAll(async () => t?.close());
 
@@ -181,8 +192,21 @@ describe('public verification', () => {
 describe('certificates earned elsewhere', () => {
   const post = (url: string, cookie: string, payload: object = {}) =>
     t.app.inject({ method: 'POST', url, headers: { cookie }, payload });
-  const submit = (cookie: string, extra: object = {}) =>
+  const scan = Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n');
+  /** Uploads a scan for `nip` (the pegawai's own by default) and answers its file id. */
+  const uploadScan = async (cookie: string, nip = pegawaiNip, data = scan) => {
+    const m = multipart('Sertifikat LAN.pdf', data);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/files?purpose=external_certificate&nip=${nip}`,
+      headers: { cookie, ...m.headers },
+      payload: m.payload,
+    });
+    return res;
+  };
+  const submit = async (cookie: string, extra: object = {}) =>
     post('/api/external-certificates', cookie, {
+      fileId: ((await uploadScan(cookie)).json() as { id: string }).id,
       title: 'Pelatihan Kepemimpinan Daring',
       provider: 'LAN RI',
       form: 'B2',
@@ -218,6 +242,51 @@ describe('certificates earned elsewhere', () => {
     expect(note.rows.length).toBe(1);
     // Once decided, it stays decided.
     expect((await post(`/api/external-certificates/${id}/verify`, c.op)).statusCode).toBe(409);
+  });
+
+  it('needs a scan of its own: missing, foreign or reused files are refused by field; reviewers can open it', async () => {
+    const base = {
+      title: 'Kursus Analisis Data',
+      provider: 'Universitas Pattimura',
+      form: 'B2',
+      startsOn: '2026-04-01',
+      endsOn: '2026-04-02',
+      claim: { scheduledJp: 8 },
+    };
+    const field = (r: { json(): unknown }) => (r.json() as { errors: { field: string }[] }).errors[0]!.field;
+    const none = await post('/api/external-certificates', c.pegawai, base);
+    expect(none.statusCode).toBe(422);
+    expect(field(none)).toBe('body.fileId');
+    // Only PDF, JPG or PNG, checked from the content.
+    const txt = await uploadScan(c.pegawai, pegawaiNip, Buffer.from('bukan sertifikat'));
+    expect(txt.statusCode).toBe(422);
+    // A file uploaded for somebody else cannot back the pegawai's own certificate.
+    const theirs = ((await uploadScan(c.op, otherNip)).json() as { id: string }).id;
+    const foreign = await post('/api/external-certificates', c.pegawai, { ...base, fileId: theirs });
+    expect(foreign.statusCode).toBe(422);
+    expect(field(foreign)).toBe('body.fileId');
+    const before = (await t.db.execute(sql`select count(*)::int as n from external_certificates`)).rows[0];
+    const fileId = ((await uploadScan(c.pegawai)).json() as { id: string }).id;
+    const ok = await post('/api/external-certificates', c.pegawai, { ...base, fileId });
+    expect(ok.statusCode).toBe(200);
+    const again = await post('/api/external-certificates', c.pegawai, { ...base, fileId });
+    expect(field(again)).toBe('body.fileId');
+    expect((await t.db.execute(sql`select count(*)::int as n from external_certificates`)).rows[0]).toEqual({
+      n: (before as { n: number }).n + 1,
+    });
+    // The OPD operator sees the file with the certificate and can open it; a mitra cannot.
+    const listed = (await get('/api/external-certificates?status=submitted', c.op)).json() as {
+      id: string;
+      fileId: string;
+      fileName: string;
+    }[];
+    const mine = listed.find((x) => x.id === (ok.json() as { id: string }).id)!;
+    expect(mine).toMatchObject({ fileId, fileName: 'Sertifikat LAN.pdf' });
+    const dl = await get(`/api/files/${fileId}`, c.op);
+    expect(dl.statusCode).toBe(200);
+    expect(dl.headers['content-type']).toContain('application/pdf');
+    expect(dl.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect((await get(`/api/files/${fileId}`, c.mitra)).statusCode).toBe(403);
   });
 
   it('rejecting needs a reason; an end before the start is refused', async () => {

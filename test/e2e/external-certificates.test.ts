@@ -21,6 +21,23 @@ describe('certificates earned elsewhere', () => {
     await page.getByLabel('JP yang tertulis pada sertifikat').fill('12');
     // E-learning: at most 3 JP a day, so 12 JP over three days count 9 JP.
     await page.getByRole('status').getByText(/^9 JP/).waitFor();
+    // Without the scan nothing is sent, and the form says which field is missing.
+    await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
+    await page.getByRole('link', { name: /^Berkas sertifikat: wajib diisi/i }).waitFor();
+    // A text file pretending to be a PDF is refused by its content, then the real scan goes up.
+    const input = page.locator('input[type="file"]');
+    await input.setInputFiles({
+      name: 'palsu.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('halo'),
+    });
+    await page.getByText('Jenis berkas harus PDF, JPG atau PNG.').first().waitFor();
+    await input.setInputFiles({
+      name: 'sertifikat-lan.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByText('Terunggah: sertifikat-lan.pdf').waitFor();
     await page.waitForLoadState('networkidle');
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);
@@ -49,6 +66,11 @@ describe('certificates earned elsewhere', () => {
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);
     await screenshot(page, 'verifikasi-sertifikat-1280');
+    // The scan the pegawai sent opens from the card.
+    const link = card.getByRole('link', { name: /buka berkas sertifikat \(sertifikat-lan\.pdf\)/i });
+    const res = await page.request.get(`${baseUrl()}${await link.getAttribute('href')}`);
+    expect(res.status()).toBe(200);
+    expect((await res.body()).subarray(0, 5).toString()).toBe('%PDF-');
     await card.getByRole('button', { name: 'Terima' }).click();
     await page
       .getByRole('status')

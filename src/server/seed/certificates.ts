@@ -3,8 +3,10 @@
  * learning hook writes their learning records and issues their certificates (numbers, QR codes),
  * among them the demo pegawai of Disdukcapil. Runs after the programmes are seeded.
  */
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../db/client.js';
+import { plainPdf } from '../modules/certificates/pdf.js';
 import { onEnrollmentCompleted } from '../modules/learning/hooks.js';
 
 export async function seedCertificates(tx: Tx, tenantId: string): Promise<number> {
@@ -40,11 +42,21 @@ export async function seedCertificates(tx: Tx, tenantId: string): Promise<number
   for (const [i, [title, provider, form, ago, len, claim]] of external.entries()) {
     const person = people.rows[i];
     if (!person) continue;
+    // The scan the employee sent with it, for the operator to open.
+    const holder = await tx.execute<{ name: string }>(
+      sql`select name from employees where id = ${person.id}`,
+    );
+    const scan = await plainPdf('SERTIFIKAT', [title, provider, `Diberikan kepada: ${holder.rows[0]!.name}`]);
+    const file = await tx.execute<{ id: string }>(sql`
+      insert into files (tenant_id, employee_id, purpose, name, content_type, size, sha256, data)
+      values (${tenantId}, ${person.id}, 'external_certificate', ${`sertifikat-${i + 1}.pdf`}, 'application/pdf',
+        ${scan.length}, ${createHash('sha256').update(scan).digest('hex')}, ${scan})
+      returning id`);
     await tx.execute(sql`
-      insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim)
+      insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim, file_id)
       values (${tenantId}, ${person.id}, ${title}, ${provider}, ${form}, 'nasional',
         (now() at time zone 'Asia/Jayapura')::date - ${ago + len}::int, (now() at time zone 'Asia/Jayapura')::date - ${ago}::int,
-        ${JSON.stringify(claim)}::jsonb)`);
+        ${JSON.stringify(claim)}::jsonb, ${file.rows[0]!.id})`);
   }
   let issued = 0;
   for (const [i, program] of ended.rows.entries()) {

@@ -3130,7 +3130,7 @@ export interface paths {
         post: {
             parameters: {
                 query: {
-                    purpose: "evidence";
+                    purpose: "evidence" | "external_certificate";
                     nip?: string;
                     employeeId?: string;
                 };
@@ -8666,6 +8666,8 @@ export interface paths {
                             status: "submitted" | "verified" | "rejected";
                             rejectReason: string | null;
                             jp: number | null;
+                            fileId: string | null;
+                            fileName: string | null;
                         }[];
                     };
                 };
@@ -8694,6 +8696,8 @@ export interface paths {
                         scope?: "nasional" | "internasional";
                         startsOn: string;
                         endsOn: string;
+                        /** Format: uuid */
+                        fileId: string;
                         /** @default {} */
                         claim?: {
                             days?: number;

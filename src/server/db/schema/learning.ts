@@ -281,6 +281,10 @@ export const enrollments = pgTable(
       .where(sql`${t.status} not in ('cancelled', 'rejected')`),
     index('enrollments_program_idx').on(t.tenantId, t.programId, t.status),
     index('enrollments_employee_idx').on(t.tenantId, t.employeeId),
+    // The approvals queue reads only the requests still waiting for a decision.
+    index('enrollments_pending_idx')
+      .on(t.tenantId, t.status, t.createdAt)
+      .where(sql`${t.status} in ('pending_atasan', 'pending_bkpsdm')`),
     check(
       'enrollments_status_ck',
       sql`${t.status} in ('pending_atasan', 'pending_bkpsdm', 'approved', 'waitlisted', 'rejected', 'cancelled', 'completed', 'not_completed')`,
@@ -378,6 +382,8 @@ export const externalCertificates = pgTable(
   (t) => [
     index('external_certificates_employee_idx').on(t.tenantId, t.employeeId),
     index('external_certificates_status_idx').on(t.tenantId, t.status),
+    // One scan backs one certificate.
+    uniqueIndex('external_certificates_file_uq').on(t.fileId),
     check('external_certificates_status_ck', sql`${t.status} in ('submitted', 'verified', 'rejected')`),
     check('external_certificates_scope_ck', sql`${t.scope} in ('nasional', 'internasional')`),
     check('external_certificates_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`),

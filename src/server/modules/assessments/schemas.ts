@@ -133,7 +133,7 @@ export const AcImportResult = z.object({
 });
 
 export const FileQuery = z.object({
-  purpose: z.enum(['evidence']),
+  purpose: z.enum(['evidence', 'external_certificate']),
   /** The assessed employee the evidence belongs to: by NIP or by id. */
   nip: z.string().min(1).max(40).optional(),
   employeeId: z.uuid().optional(),

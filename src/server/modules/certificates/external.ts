@@ -15,6 +15,11 @@ import { bkpsdmOperatorSql } from '../programs/policy.js';
 import { ruleSetInEffect } from '../programs/jp-rules.js';
 import type { ExternalListQueryT, ExternalSubmitT } from './schemas.js';
 
+const FILE_NOT_USABLE = {
+  id: 'Berkas sertifikat tidak ditemukan atau sudah dipakai. Unggah berkas sertifikat (PDF/JPG/PNG) lagi.',
+  en: 'The certificate file was not found or is already used. Upload the certificate (PDF/JPG/PNG) again.',
+};
+
 /** Who may review an external certificate: admin, BKPSDM operators, operators of the employee's OPD (alias e). */
 function reviewScope(ctx: AuthContext) {
   if (hasRole(ctx, 'admin')) return sql`e.tenant_id = ${ctx.tenantId}`;
@@ -71,12 +76,25 @@ export function externalCertificateService(db: Db) {
           employeeId = res.rows[0].id;
         }
         if (!employeeId) throw forbidden();
+        // The scan must be one uploaded for this employee as a certificate and not already sent with another.
+        const file = await tx.execute<{ id: string }>(sql`select f.id from files f
+          where f.id = ${body.fileId} and f.tenant_id = ${ctx.tenantId} and f.employee_id = ${employeeId}
+            and f.purpose = 'external_certificate'
+            and not exists (select 1 from external_certificates x where x.file_id = f.id)`);
+        const unusable = () =>
+          new FieldValidationError([
+            { field: 'body.fileId', issue: { code: 'custom', params: FILE_NOT_USABLE } },
+          ]);
+        if (!file.rows[0]) throw unusable();
+        // Two submissions racing with the same scan: the unique index lets one through.
         const res = await tx.execute<{ id: string }>(sql`
-          insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim)
+          insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim, file_id)
           values (${ctx.tenantId}, ${employeeId}, ${body.title}, ${body.provider}, ${body.form}, ${body.scope},
-            ${body.startsOn}::date, ${body.endsOn}::date, ${JSON.stringify(body.claim ?? {})}::jsonb)
+            ${body.startsOn}::date, ${body.endsOn}::date, ${JSON.stringify(body.claim ?? {})}::jsonb, ${body.fileId})
+          on conflict (file_id) do nothing
           returning id`);
-        const id = res.rows[0]!.id;
+        const id = res.rows[0]?.id;
+        if (!id) throw unusable();
         await audit(tx, actor, {
           action: 'create',
           entity: 'external_certificate',
@@ -105,8 +123,10 @@ export function externalCertificateService(db: Db) {
         status: 'submitted' | 'verified' | 'rejected';
         reject_reason: string | null;
         jp: number | null;
+        file_id: string | null;
+        file_name: string | null;
       }>(sql`
-        select x.id, e.nip, e.name, x.title, x.provider, x.form, x.scope, x.starts_on::text, x.ends_on::text, x.claim,
+        select x.id, x.file_id, (select f.name from files f where f.id = x.file_id) as file_name, e.nip, e.name, x.title, x.provider, x.form, x.scope, x.starts_on::text, x.ends_on::text, x.claim,
           x.status, x.reject_reason, (select r.jp::float8 from learning_records r where r.external_certificate_id = x.id) as jp
         from external_certificates x join employees e on e.id = x.employee_id
         where x.tenant_id = ${ctx.tenantId} and ${mine}
@@ -126,6 +146,8 @@ export function externalCertificateService(db: Db) {
         status: r.status,
         rejectReason: r.reject_reason,
         jp: r.jp,
+        fileId: r.file_id,
+        fileName: r.file_name,
       }));
     },
 

@@ -136,3 +136,17 @@ export async function certificatePdf(c: CertificatePdfData, compress = true): Pr
   };
   return pdfmake().createPdf(doc).getBuffer();
 }
+
+/** A plain one-page PDF of a heading and a few lines (the demo's scans of certificates earned elsewhere). */
+export async function plainPdf(heading: string, lines: string[]): Promise<Buffer> {
+  const doc = {
+    pageSize: 'A5',
+    pageOrientation: 'landscape',
+    pageMargins: [36, 36, 36, 36],
+    content: [
+      { text: heading, fontSize: 18, bold: true, margin: [0, 0, 0, 12] },
+      ...lines.map((text) => ({ text, fontSize: 11, margin: [0, 0, 0, 6] })),
+    ],
+  };
+  return pdfmake().createPdf(doc).getBuffer();
+}

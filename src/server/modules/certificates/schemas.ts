@@ -36,6 +36,8 @@ export const ExternalSubmit = z
     scope: z.enum(['nasional', 'internasional']).default('nasional'),
     startsOn: isoDate,
     endsOn: isoDate,
+    /** The scanned certificate (PDF/JPG/PNG), uploaded first with `POST /api/files?purpose=external_certificate`. */
+    fileId: z.uuid(),
     /** What the JP rule of the form needs: JP on the certificate, hours per day, session dates … */
     claim: z
       .object({
@@ -76,6 +78,9 @@ export const ExternalCertificateDto = z.object({
   status: z.enum(['submitted', 'verified', 'rejected']),
   rejectReason: z.string().nullable(),
   jp: z.number().nullable(),
+  /** The scanned certificate, downloadable at `/api/files/{fileId}` by whoever may read the employee. */
+  fileId: z.uuid().nullable(),
+  fileName: z.string().nullable(),
 });
 
 export const RejectBody = z.object({ reason: z.string().trim().min(3).max(500) });

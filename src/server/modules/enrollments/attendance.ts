@@ -17,7 +17,7 @@ import { audit, type AuditActor } from '../../http/audit.js';
 import type { AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
-import { onEnrollmentCompleted } from '../learning/hooks.js';
+import { onEnrollmentCompleted, onEnrollmentWithdrawn } from '../learning/hooks.js';
 import { programReadScope, programWriteScope } from '../programs/policy.js';
 import * as repo from './repository.js';
 import { refuse, text } from './texts.js';
@@ -281,6 +281,7 @@ export function attendanceService(db: Db) {
       );
       const pass = prog.post_test_pass_mark === null ? null : Number(prog.post_test_pass_mark);
       const newlyCompleted: string[] = [];
+      const withdrawn: string[] = [];
       let completed = 0;
       let notCompleted = 0;
       for (const f of facts.rows) {
@@ -301,6 +302,7 @@ export function attendanceService(db: Db) {
           await tx.execute(sql`update enrollments set status = ${to}, updated_at = now(),
             completed_at = ${ok ? sql`coalesce(completed_at, now())` : sql`null`} where id = ${f.id}`);
           if (ok) newlyCompleted.push(f.id);
+          else if (f.status === 'completed') withdrawn.push(f.id);
         }
       }
       await audit(tx, actor, {
@@ -311,6 +313,7 @@ export function attendanceService(db: Db) {
       });
       // The one place where a completed enrolment reaches learning records and competency proposals.
       for (const id of newlyCompleted) await onEnrollmentCompleted(tx, actor, id);
+      for (const id of withdrawn) await onEnrollmentWithdrawn(tx, actor, id);
       return { completed, notCompleted };
     });
   }

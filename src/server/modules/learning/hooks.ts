@@ -5,6 +5,9 @@ import { issueCertificate } from '../certificates/issue.js';
 import { gapCtes } from '../competency/repository.js';
 import { gapContext } from '../competency/service.js';
 
+/** Why a certificate was revoked when its enrolment stopped counting as completed. */
+export const COMPLETION_WITHDRAWN = 'Kelulusan dibatalkan oleh penyelenggara (Completion withdrawn)';
+
 /**
  * What follows a completed enrolment, in the caller's transaction: the learning record that counts
  * its JP for the year of its last session, and for each competency the programme targets a proposed
@@ -45,8 +48,23 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
     on conflict (enrollment_id) do nothing
     returning id`);
   const recordId = record.rows[0]?.id ?? null;
-  // The certificate with its number and public verification code (once per enrolment).
-  await issueCertificate(tx, actor, enrollmentId);
+  // The certificate with its number and public verification code (once per enrolment); one that was
+  // revoked only because the completion had been withdrawn is valid again.
+  const cert = await issueCertificate(tx, actor, enrollmentId);
+  if (cert && !cert.created) {
+    const restored = await tx.execute<{
+      id: string;
+    }>(sql`update certificates set revoked_at = null, revoked_reason = null
+      where id = ${cert.id} and revoked_reason = ${COMPLETION_WITHDRAWN} returning id`);
+    if (restored.rows[0])
+      await audit(tx, actor, {
+        action: 'update',
+        entity: 'certificate',
+        entityId: cert.id,
+        before: { revokedReason: COMPLETION_WITHDRAWN },
+        after: { revokedAt: null },
+      });
+  }
   if (!recordId) return { recordId: null, proposals: 0 };
 
   // Proposed levels: the reconciled current level (the heatmap's definition) plus the expected gain.
@@ -93,4 +111,44 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
     })),
   );
   return { recordId, proposals: proposals.rows.length };
+}
+
+/**
+ * The reverse, when the organiser's completion decision turns a completed enrolment into not
+ * completed (e.g. a corrected post-test score): its learning record no longer counts, its certificate
+ * is revoked (the public page says so) and its proposals still waiting for the atasan are withdrawn.
+ * Confirmed proposals stay on the profile with their provenance. Completing it again undoes this.
+ */
+export async function onEnrollmentWithdrawn(tx: Tx, actor: AuditActor, enrollmentId: string) {
+  const records = await tx.execute<{ id: string; jp: number }>(sql`
+    delete from learning_records where enrollment_id = ${enrollmentId} returning id, jp::float8 as jp`);
+  const certs = await tx.execute<{ id: string; number: string }>(sql`
+    update certificates set revoked_at = now(), revoked_reason = ${COMPLETION_WITHDRAWN}
+    where enrollment_id = ${enrollmentId} and revoked_at is null returning id, number`);
+  const proposals = await tx.execute<{ id: string }>(sql`
+    delete from competency_proposals where enrollment_id = ${enrollmentId} and status = 'pending' returning id`);
+  await audit(
+    tx,
+    actor,
+    ...records.rows.map((r) => ({
+      action: 'delete',
+      entity: 'learning_record',
+      entityId: r.id,
+      before: { enrollmentId, jp: r.jp },
+    })),
+    ...certs.rows.map((c) => ({
+      action: 'update',
+      entity: 'certificate',
+      entityId: c.id,
+      before: { number: c.number, revokedAt: null },
+      after: { revokedReason: COMPLETION_WITHDRAWN },
+    })),
+    ...proposals.rows.map((p) => ({
+      action: 'delete',
+      entity: 'competency_proposal',
+      entityId: p.id,
+      before: { enrollmentId, status: 'pending' },
+    })),
+  );
+  return { records: records.rows.length, certificates: certs.rows.length, proposals: proposals.rows.length };
 }

@@ -2,8 +2,6 @@ import {
   Alert,
   Button,
   Collapse,
-  FileInput,
-  Group,
   List,
   Paper,
   Progress,
@@ -20,9 +18,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate, useParams, useSearch } from '@tanstack/react-router';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api, ApiError, request, unwrap, type paths } from '../../api/client';
+import { api, ApiError, unwrap, type paths } from '../../api/client';
 import { useMe } from '../../api/queries';
 import { ErrorSummary, type SummaryItem } from '../../components/ErrorSummary';
+import { FileUpload } from '../../components/FileUpload';
 import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
@@ -314,28 +313,6 @@ export function AssessmentFormPage() {
     save.mutate();
   };
 
-  const uploadFile = async (file: File | null) => {
-    setFileError(null);
-    if (!file) {
-      setDraft((d) => ({ ...d, file: null }));
-      return;
-    }
-    setUploading(true);
-    try {
-      const form = new FormData();
-      form.append('file', file, file.name);
-      const res = await request<{ id: string; name: string }>(
-        `/api/files?purpose=evidence&nip=${encodeURIComponent(nip)}`,
-        { method: 'POST', body: form },
-      );
-      setDraft((d) => ({ ...d, file: { id: res.body.id, name: res.body.name } }));
-    } catch (e) {
-      setFileError(e instanceof ApiError ? (e.errors[0]?.message ?? e.title) : String(e));
-    } finally {
-      setUploading(false);
-    }
-  };
-
   const summary: SummaryItem[] = [...primary, ...secondary]
     .filter((c) => errors[c.id])
     .map((c) => ({ fieldId: `assess-${c.id}`, message: errors[c.id]! }));
@@ -427,26 +404,15 @@ export function AssessmentFormPage() {
               </section>
             )}
             <Paper withBorder p="sm" radius="md">
-              <FileInput
+              <FileUpload
                 id="evidence-file"
                 label={t('assessment.form.evidence')}
-                description={t('assessment.form.evidenceHint')}
-                accept="application/pdf,image/jpeg,image/png"
-                clearable
-                clearButtonProps={{ 'aria-label': t('assessment.form.removeFile') }}
-                onChange={(f) => void uploadFile(f)}
-                error={fileError}
-                disabled={uploading}
+                url={`/api/files?purpose=evidence&nip=${encodeURIComponent(nip)}`}
+                value={draft.file}
+                onChange={(file) => setDraft((d) => ({ ...d, file }))}
+                onError={setFileError}
+                onBusy={setUploading}
               />
-              {uploading && <Text size="sm">{t('assessment.form.uploading')}</Text>}
-              {draft.file && (
-                <Group gap="xs" mt={4}>
-                  <Text size="sm">{t('assessment.form.uploaded', { name: draft.file.name })}</Text>
-                  <Button variant="subtle" size="xs" onClick={() => setDraft((d) => ({ ...d, file: null }))}>
-                    {t('assessment.form.removeFile')}
-                  </Button>
-                </Group>
-              )}
             </Paper>
             <Button
               type="submit"

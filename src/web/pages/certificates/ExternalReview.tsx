@@ -1,22 +1,45 @@
-import { Alert, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { computeJp, jpClaimFrom } from '../../../domain/learning/jp';
+import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
 import { formByCode } from '../../../domain/learning/forms';
 import { api, unwrap, type paths } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Page } from '../../components/Page';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
-import { formatDate } from '../../lib/format';
+import { formatDate, formatNumber } from '../../lib/format';
 
 type Item =
   paths['/api/external-certificates']['get']['responses'][200]['content']['application/json'][number];
 
-function describeClaim(claim: Record<string, unknown>): string {
-  return Object.entries(claim)
-    .map(([k, v]) => `${k}: ${Array.isArray(v) ? v.length : String(v)}`)
+const CLAIM_KEYS = [
+  'scheduledJp',
+  'days',
+  'sessions',
+  'semesters',
+  'scheduledMinutes',
+  'dailyHours',
+] as const;
+
+/** "12 JP pada sertifikat · 3 hari": what the employee stated, in words. */
+function describeClaim(claim: Record<string, unknown>, t: TFunction): string {
+  return CLAIM_KEYS.filter((k) => claim[k] !== undefined)
+    .map((k) => {
+      const v = claim[k];
+      return t(`certificates.review.claim.${k}`, { count: Array.isArray(v) ? v.length : Number(v) });
+    })
     .join(' · ');
+}
+
+/** The JP the rule set in effect on the end date would count: what "Terima" will record. */
+function expectedJp(x: Item, lang: 'id' | 'en') {
+  const set = ruleSetOn(BUILT_IN_JP_RULE_SETS, x.endsOn) ?? BUILT_IN_JP_RULE_SETS[0]!;
+  const outcome = computeJp({ ...(jpClaimFrom(x.claim) ?? {}), form: x.form, scope: x.scope }, set);
+  return outcome.ok ? `${formatNumber(outcome.jp)} JP — ${outcome.basis[lang]}` : outcome.message[lang];
 }
 
 function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void }) {
@@ -64,7 +87,19 @@ function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void 
           {x.provider} · {formByCode(x.form)?.label[lang] ?? x.form} · {t(`learning.mine.scope.${x.scope}`)} ·{' '}
           {formatDate(x.startsOn)} – {formatDate(x.endsOn)}
         </Text>
-        {Object.keys(x.claim).length > 0 && <Text size="sm">{describeClaim(x.claim)}</Text>}
+        {Object.keys(x.claim).length > 0 && <Text size="sm">{describeClaim(x.claim, t)}</Text>}
+        <Text size="sm">
+          {t('certificates.review.expected')}: {expectedJp(x, lang)}
+        </Text>
+        {x.fileId ? (
+          <Anchor href={`/api/files/${x.fileId}`} target="_blank" rel="noopener" size="sm">
+            {t('certificates.review.openFile', { name: x.fileName ?? '' })}
+          </Anchor>
+        ) : (
+          <Text size="sm" c="dimmed">
+            {t('certificates.review.noFile')}
+          </Text>
+        )}
         {rejecting && (
           <Textarea
             id={`review-${x.id}-reason`}

@@ -18,13 +18,15 @@ import { DEVELOPMENT_FORMS, PATH_LABELS } from '../../../domain/learning/forms';
 import { computeJp, type JpInput } from '../../../domain/learning/jp';
 import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
 import { api, unwrap } from '../../api/client';
+import { useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
+import { FileUpload, type UploadedFile } from '../../components/FileUpload';
 import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 
-const FIELDS = ['title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim'];
+const FIELDS = ['title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim', 'fileId'];
 const dayCount = (a: string, b: string) =>
   a && b && b >= a ? Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1 : undefined;
 
@@ -37,8 +39,11 @@ export function ExternalSubmitPage() {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const navigate = useNavigate();
+  const me = useMe();
   const qc = useQueryClient();
-  const { errors, title, showApiError } = useFormErrors();
+  const { errors, setErrors, title, showApiError } = useFormErrors();
+  const [scan, setScan] = useState<UploadedFile | null>(null);
+  const [uploading, setUploading] = useState(false);
   const [f, setF] = useState({
     title: '',
     provider: '',
@@ -97,6 +102,9 @@ export function ExternalSubmitPage() {
             scope: f.scope,
             startsOn: f.startsOn,
             endsOn: f.endsOn,
+            // Left out when no scan was chosen: the server then says "wajib diisi" beside the file field,
+            // together with any other field's problem.
+            fileId: scan?.id as string,
             claim: Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)),
           },
         }),
@@ -222,6 +230,22 @@ export function ExternalSubmitPage() {
               maw={220}
             />
           )}
+          <FileUpload
+            id={id('fileId')}
+            label={labels.fileId!}
+            url={`/api/files?purpose=external_certificate&nip=${encodeURIComponent(me.nip ?? '')}`}
+            value={scan}
+            onChange={(file) => {
+              setScan(file);
+              if (file) setErrors(({ fileId: _gone, ...rest }) => rest);
+            }}
+            onError={(message) =>
+              setErrors(({ fileId: _gone, ...rest }) => (message ? { ...rest, fileId: message } : rest))
+            }
+            onBusy={setUploading}
+            error={errors.fileId}
+            required
+          />
           <Alert
             color={preview.ok ? 'teal' : 'gray'}
             role="status"
@@ -231,7 +255,7 @@ export function ExternalSubmitPage() {
             {preview.ok ? `${formatNumber(preview.jp)} JP — ${preview.basis[lang]}` : preview.message[lang]}
           </Alert>
           <Group>
-            <Button type="submit" loading={save.isPending}>
+            <Button type="submit" loading={save.isPending} disabled={uploading}>
               {t('certificates.external.submit')}
             </Button>
           </Group>

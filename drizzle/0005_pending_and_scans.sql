@@ -1,0 +1,2 @@
+CREATE INDEX "enrollments_pending_idx" ON "enrollments" USING btree ("tenant_id","status","created_at") WHERE "enrollments"."status" in ('pending_atasan', 'pending_bkpsdm');--> statement-breakpoint
+CREATE UNIQUE INDEX "external_certificates_file_uq" ON "external_certificates" USING btree ("file_id");
