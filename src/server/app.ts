@@ -195,7 +195,9 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(programRoutes(programService(db)));
   await app.register(
     enrollmentRoutes(
-      enrollmentService(db, { mail: config.smtp ? 'pending' : 'not_sent' }),
+      enrollmentService(db, {
+        mail: { mode: config.smtp ? 'pending' : 'not_sent', publicUrl: config.publicUrl },
+      }),
       attendanceService(db),
     ),
   );

@@ -339,6 +339,7 @@ describe('SMTP', () => {
         DATABASE_URL: fresh.url,
         SMTP_URL: `smtp://127.0.0.1:${port}?ignoreTLS=true`,
         SMTP_FROM: 'Asah <asah@asah.test>',
+        PUBLIC_URL: 'https://asah.ambon.test/',
       }),
       database: fresh.database,
       serveWeb: false,
@@ -381,6 +382,8 @@ describe('SMTP', () => {
         from email_outbox where to_address = 'atasan@asah.test'`);
       expect(after.rows).toEqual([{ status: 'sent', attempts: 1 }]);
       expect(received.some((m) => m.includes('Pendaftaran menunggu persetujuan Anda'))).toBe(true);
+      // With PUBLIC_URL the mail links to the full address of the page, not a bare path.
+      expect(received.some((m) => m.includes('Buka Asah: https://asah.ambon.test/persetujuan'))).toBe(true);
     } finally {
       await app.close();
       await fresh.drop();

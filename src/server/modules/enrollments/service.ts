@@ -26,7 +26,7 @@ import { offsetOf } from '../../http/pagination.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { checkEligibility } from '../programs/eligibility.js';
 import { isBkpsdmOperator, programReadScope, programWriteScope } from '../programs/policy.js';
-import { bkpsdmDeciders, notifyUsers, usersOfEmployees, type MailMode } from '../outbox/notify.js';
+import { bkpsdmDeciders, notifyUsers, usersOfEmployees, type MailSettings } from '../outbox/notify.js';
 import * as repo from './repository.js';
 import type { z } from 'zod';
 import type { Approvals, EnrolmentItemT, EnrolmentListQuery } from './schemas.js';
@@ -74,7 +74,7 @@ async function actorFor(
 }
 
 export interface EnrolmentServiceOptions {
-  mail: MailMode;
+  mail: MailSettings;
 }
 
 export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {

@@ -7,7 +7,16 @@
 import { sql } from 'drizzle-orm';
 import { sqlArray, type Tx } from '../../db/client.js';
 
-export type MailMode = 'pending' | 'not_sent';
+export interface MailSettings {
+  /** 'pending' when SMTP sends it; 'not_sent' when the outbox page only shows it. */
+  mode: 'pending' | 'not_sent';
+  /** PUBLIC_URL: links in e-mails become full addresses; without it they stay paths like "/persetujuan". */
+  publicUrl: string | null;
+}
+
+/** "/persetujuan" → "https://asah.ambon.go.id/persetujuan" when the public address is known. */
+export const mailLink = (link: string, publicUrl: string | null) =>
+  publicUrl ? `${publicUrl.replace(/\/+$/, '')}${link.startsWith('/') ? '' : '/'}${link}` : link;
 
 export interface Message {
   kind: string;
@@ -23,18 +32,18 @@ export async function notifyUsers(
   tenantId: string,
   userIds: readonly string[],
   msg: Message,
-  mode: MailMode,
+  mail: MailSettings,
 ): Promise<number> {
   const ids = [...new Set(userIds)];
   if (ids.length === 0) return 0;
   await tx.execute(sql`insert into notifications (tenant_id, user_id, kind, title, body, link)
     select ${tenantId}::uuid, u.id, ${msg.kind}, ${msg.title}, ${msg.body}, ${msg.link}
     from users u where u.tenant_id = ${tenantId} and u.active and u.id = any(${sqlArray(ids)}::uuid[])`);
-  const mailBody = `${msg.body}${msg.link ? `\n\nBuka Asah: ${msg.link}` : ''}\n\n— Asah (pesan otomatis, jangan dibalas)`;
+  const mailBody = `${msg.body}${msg.link ? `\n\nBuka Asah: ${mailLink(msg.link, mail.publicUrl)}` : ''}\n\n— Asah (pesan otomatis, jangan dibalas)`;
   const res =
     await tx.execute(sql`insert into email_outbox (tenant_id, user_id, to_address, subject, body, status)
     select ${tenantId}::uuid, u.id, coalesce(nullif(trim(u.email), ''), nullif(trim(e.email), '')),
-      ${`[Asah] ${msg.title}`}, ${mailBody}, ${mode}
+      ${`[Asah] ${msg.title}`}, ${mailBody}, ${mail.mode}
     from users u left join employees e on e.id = u.employee_id
     where u.tenant_id = ${tenantId} and u.active and u.id = any(${sqlArray(ids)}::uuid[])
       and coalesce(nullif(trim(u.email), ''), nullif(trim(e.email), '')) is not null`);
