@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { fullName } from '../../../domain/org.js';
 import type { Db } from '../../db/client.js';
 import { audit, actorOf, type AuditActor } from '../../http/audit.js';
-import { hasRole, requireAuth, type AuthContext } from '../../http/auth.js';
+import { requireAuth, type AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
-import { currentVersions, isBelow } from '../assessments/repository.js';
+import { currentVersions } from '../assessments/repository.js';
 import { todayIn } from '../competency/service.js';
 import { employeeReadScope } from '../employees/policy.js';
+import { subordinatesOf } from '../enrollments/repository.js';
 
 /*
  * Closing the loop: a completed programme proposes new competency levels (see hooks.ts); the
@@ -65,13 +66,16 @@ type Row = {
   decided_at: string | null;
   created_at: string;
   supervisor_id: string | null;
+  may_decide: boolean;
 };
 
 export function proposalService(db: Db) {
   const select = (ctx: AuthContext) => sql`
     select cp.id, cp.employee_id, e.nip, e.name, e.front_title, e.back_title, cp.competency_id,
       c.code as competency_code, v.name as competency_name, cp.current_level, cp.proposed_level, cp.evidence,
-      p.title as program_title, cp.status, cp.decided_level, cp.decided_at, cp.created_at, e.supervisor_id
+      p.title as program_title, cp.status, cp.decided_level, cp.decided_at, cp.created_at, e.supervisor_id,
+      -- Only someone above the employee in the supervisor chain decides (as for atasan assessments).
+      cp.employee_id in ${subordinatesOf(ctx)} as may_decide
     from competency_proposals cp
     join employees e on e.id = cp.employee_id
     join competencies c on c.id = cp.competency_id
@@ -81,39 +85,30 @@ export function proposalService(db: Db) {
     left join programs p on p.id = en.program_id
     where cp.tenant_id = ${ctx.tenantId} and ${employeeReadScope(ctx)}`;
 
-  /** Only someone above the employee in the supervisor chain decides (as for atasan assessments). */
-  async function mayDecide(ctx: AuthContext, employeeId: string) {
-    if (!ctx.employeeId || !hasRole(ctx, 'atasan') || ctx.employeeId === employeeId) return false;
-    return isBelow(db, ctx.tenantId, ctx.employeeId, employeeId);
-  }
-
-  async function present(ctx: AuthContext, rows: Row[]) {
-    return Promise.all(
-      rows.map(async (r) => ({
-        id: r.id,
-        nip: r.nip,
-        name: fullName(r.name, r.front_title, r.back_title),
-        competencyId: r.competency_id,
-        competencyCode: r.competency_code,
-        competencyName: r.competency_name,
-        currentLevel: r.current_level,
-        proposedLevel: r.proposed_level,
-        evidence: r.evidence,
-        programTitle: r.program_title,
-        status: r.status,
-        decidedLevel: r.decided_level,
-        decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
-        canDecide: r.status === 'pending' && (await mayDecide(ctx, r.employee_id)),
-        createdAt: new Date(r.created_at).toISOString(),
-      })),
-    );
-  }
+  const present = (rows: Row[]) =>
+    rows.map((r) => ({
+      id: r.id,
+      nip: r.nip,
+      name: fullName(r.name, r.front_title, r.back_title),
+      competencyId: r.competency_id,
+      competencyCode: r.competency_code,
+      competencyName: r.competency_name,
+      currentLevel: r.current_level,
+      proposedLevel: r.proposed_level,
+      evidence: r.evidence,
+      programTitle: r.program_title,
+      status: r.status,
+      decidedLevel: r.decided_level,
+      decidedAt: r.decided_at ? new Date(r.decided_at).toISOString() : null,
+      canDecide: r.status === 'pending' && r.may_decide,
+      createdAt: new Date(r.created_at).toISOString(),
+    }));
 
   async function list(ctx: AuthContext, q: { status: 'pending' | 'confirmed' | 'rejected'; nip?: string }) {
     const res = await db.execute<Row>(sql`${select(ctx)} and cp.status = ${q.status}
       ${q.nip ? sql`and e.nip = ${q.nip}` : sql``}
       order by cp.created_at desc, e.name limit 500`);
-    return present(ctx, res.rows);
+    return present(res.rows);
   }
 
   async function decide(
@@ -126,7 +121,7 @@ export function proposalService(db: Db) {
       const res = await tx.execute<Row>(sql`${select(ctx)} and cp.id = ${id} for update of cp`);
       const p = res.rows[0];
       if (!p) throw notFound();
-      if (!(await mayDecide(ctx, p.employee_id))) throw forbidden();
+      if (!p.may_decide) throw forbidden();
       if (p.status !== 'pending') throw new AppError('conflict', { what: 'usulan sudah diputuskan' });
       let assessmentId: string | null = null;
       if (decision.kind === 'confirm') {
@@ -164,7 +159,7 @@ export function proposalService(db: Db) {
             : { status: 'rejected', reason: decision.reason },
       });
       const after = await tx.execute<Row>(sql`${select(ctx)} and cp.id = ${id}`);
-      return (await present(ctx, after.rows))[0]!;
+      return present(after.rows)[0]!;
     });
   }
 
