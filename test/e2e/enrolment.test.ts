@@ -133,9 +133,15 @@ describe('enrolment and attendance', () => {
     const code = (await codeBox.textContent())!.trim();
     expect(code).toMatch(/^[2-9A-Z]{6}$/);
 
-    // What the phone's camera app opens.
+    // What the phone's camera app opens, on a weak signal: the first request is lost on the way and
+    // the page sends it again by itself.
+    let tries = 0;
+    await page.route('**/api/sessions/*/checkin', (route) =>
+      tries++ === 0 ? route.abort('internetdisconnected') : route.continue(),
+    );
     await page.goto(`${baseUrl()}/hadir?sesi=${sessionId}&kode=${code}`);
     await page.getByTestId('checkin-ok').waitFor();
+    expect(tries).toBe(2);
     await page.getByText(title).waitFor();
     await expectNoSidewaysScroll(page);
     await expectAccessible(page);

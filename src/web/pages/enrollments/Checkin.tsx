@@ -8,7 +8,8 @@ import { formatDateTime } from '../../lib/format';
 
 /**
  * The participant's phone: opened from the QR code (session and code in the address) it checks in
- * at once with one small request; the code can also be typed. A repeated check-in is fine.
+ * at once with one small request, tried again by itself on a weak network; the code can also be
+ * typed. A repeated check-in is fine.
  */
 export function CheckinPage() {
   const { t } = useTranslation();
@@ -20,6 +21,10 @@ export function CheckinPage() {
       unwrap(
         api.POST('/api/sessions/{id}/checkin', { params: { path: { id: search.sesi! } }, body: { code: c } }),
       ),
+    // A dropped connection is tried again by itself (the code stays good for a minute); a refusal
+    // from the server is shown at once. Checking in twice is harmless, so a retry never double-counts.
+    retry: (failures, error) => !(error instanceof ApiError) && failures < 4,
+    retryDelay: (attempt) => 1500 * (attempt + 1),
   });
   useEffect(() => {
     if (search.sesi && search.kode && !sent.current) {
