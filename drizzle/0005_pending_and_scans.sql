@@ -1,2 +1,3 @@
+CREATE INDEX "email_outbox_pending_idx" ON "email_outbox" USING btree ("created_at","id") WHERE "email_outbox"."status" = 'pending';--> statement-breakpoint
 CREATE INDEX "enrollments_pending_idx" ON "enrollments" USING btree ("tenant_id","status","created_at") WHERE "enrollments"."status" in ('pending_atasan', 'pending_bkpsdm');--> statement-breakpoint
 CREATE UNIQUE INDEX "external_certificates_file_uq" ON "external_certificates" USING btree ("file_id");

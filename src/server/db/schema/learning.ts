@@ -485,6 +485,10 @@ export const emailOutbox = pgTable(
   },
   (t) => [
     index('email_outbox_status_idx').on(t.tenantId, t.status, t.createdAt),
+    // The sender takes the oldest waiting mails of every tenant.
+    index('email_outbox_pending_idx')
+      .on(t.createdAt, t.id)
+      .where(sql`${t.status} = 'pending'`),
     check('email_outbox_status_ck', sql`${t.status} in ('pending', 'sent', 'failed', 'not_sent')`),
   ],
 );
