@@ -265,5 +265,30 @@ describe('organiser marking and the completion rule', () => {
     });
     expect(await recordsOfB()).toBe(1);
     expect(await publicStatus()).toBe('valid');
+
+    // The roster names each participant's certificate, and BKPSDM may revoke it from there.
+    type Cert = { id: string; number: string; verificationCode: string; revokedAt: string | null } | null;
+    const certRoster = async () =>
+      (await send('GET', `/api/programs/${p.id}/participants`, c.opBkpsdm)).json() as {
+        canRevoke: boolean;
+        participants: { id: string; certificate: Cert }[];
+      };
+    const before = await certRoster();
+    expect(before.canRevoke).toBe(true);
+    const certA = before.participants.find((x) => x.id === a)!.certificate!;
+    expect(certA).toMatchObject({ revokedAt: null });
+    expect(before.participants.find((x) => x.id === b)!.certificate!.verificationCode).toBe(await cert());
+    expect(before.participants.find((x) => x.id === d)!.certificate).toBeNull();
+    const revoke = await send('POST', `/api/certificates/${certA.id}/revoke`, c.opBkpsdm, {
+      reason: 'Data kehadiran tidak benar',
+    });
+    expect(revoke.statusCode).toBe(200);
+    const after = (await certRoster()).participants.find((x) => x.id === a)!.certificate!;
+    expect(after).toMatchObject({ id: certA.id, revokedReason: 'Data kehadiran tidak benar' });
+    expect(after.revokedAt).not.toBeNull();
+    const adminRoster = (await send('GET', `/api/programs/${p.id}/participants`, c.admin)).json() as {
+      canRevoke: boolean;
+    };
+    expect(adminRoster.canRevoke).toBe(true);
   });
 });

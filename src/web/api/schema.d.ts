@@ -8095,6 +8095,7 @@ export interface paths {
                                 startsAt: string;
                                 endsAt: string;
                             }[];
+                            canRevoke: boolean;
                             participants: {
                                 /** Format: uuid */
                                 id: string;
@@ -8124,6 +8125,14 @@ export interface paths {
                                     [key: string]: "hadir" | "izin" | "sakit" | "alpa";
                                 };
                                 attendancePct: number | null;
+                                certificate: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    number: string;
+                                    verificationCode: string;
+                                    revokedAt: string | null;
+                                    revokedReason: string | null;
+                                } | null;
                             }[];
                         };
                     };

@@ -14,11 +14,11 @@ import {
 import { applyEnrolment, programmeFromRows } from '../../../domain/learning/enrolment.js';
 import { sqlArray, type Db, type Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
-import type { AuthContext } from '../../http/auth.js';
+import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { onEnrollmentCompleted, onEnrollmentWithdrawn } from '../learning/hooks.js';
-import { programReadScope, programWriteScope } from '../programs/policy.js';
+import { isBkpsdmOperator, programReadScope, programWriteScope } from '../programs/policy.js';
 import * as repo from './repository.js';
 import { refuse, text } from './texts.js';
 
@@ -78,6 +78,18 @@ export function attendanceService(db: Db) {
     const marks = await db.execute<{ enrollment_id: string; session_id: string; status: 'hadir' }>(sql`
       select a.enrollment_id, a.session_id, a.status from attendance a
       join enrollments en on en.id = a.enrollment_id where en.program_id = ${programId}`);
+    const certs = await db.execute<{
+      enrollment_id: string;
+      id: string;
+      number: string;
+      verification_code: string;
+      revoked_at: Date | null;
+      revoked_reason: string | null;
+    }>(sql`
+      select c.enrollment_id, c.id, c.number, c.verification_code, c.revoked_at, c.revoked_reason
+      from certificates c join enrollments en on en.id = c.enrollment_id where en.program_id = ${programId}`);
+    const certOf = new Map(certs.rows.map((c) => [c.enrollment_id, c]));
+    const canRevoke = hasRole(ctx, 'admin') || (await isBkpsdmOperator(db, ctx));
     const byEnrolment = new Map<string, Record<string, 'hadir' | 'izin' | 'sakit' | 'alpa'>>();
     for (const m of marks.rows) {
       const r = byEnrolment.get(m.enrollment_id) ?? {};
@@ -96,13 +108,24 @@ export function attendanceService(db: Db) {
         startsAt: new Date(s.starts_at).toISOString(),
         endsAt: new Date(s.ends_at).toISOString(),
       })),
+      canRevoke,
       participants: rows.rows.map((r) => {
         const att = byEnrolment.get(r.id) ?? {};
         const present = Object.values(att).filter((v) => v === 'hadir').length;
+        const c = certOf.get(r.id);
         return {
           ...repo.presentItem(r),
           attendance: att,
           attendancePct: sessions.length ? Math.round((present / sessions.length) * 1000) / 10 : null,
+          certificate: c
+            ? {
+                id: c.id,
+                number: c.number,
+                verificationCode: c.verification_code,
+                revokedAt: c.revoked_at ? new Date(c.revoked_at).toISOString() : null,
+                revokedReason: c.revoked_reason,
+              }
+            : null,
         };
       }),
     };

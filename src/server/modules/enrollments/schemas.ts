@@ -84,10 +84,22 @@ export const Participants = z.object({
   minAttendancePct: z.number().int(),
   postTestPassMark: z.number().nullable(),
   sessions: z.array(z.object({ id: z.uuid(), title: z.string(), startsAt: z.string(), endsAt: z.string() })),
+  /** Whether the caller may revoke certificates (admin or a BKPSDM operator). */
+  canRevoke: z.boolean(),
   participants: z.array(
     EnrolmentItem.extend({
       attendance: z.record(z.string(), AttendanceStatus),
       attendancePct: z.number().nullable(),
+      /** The certificate issued for this enrolment, if any. */
+      certificate: z
+        .object({
+          id: z.uuid(),
+          number: z.string(),
+          verificationCode: z.string(),
+          revokedAt: z.string().nullable(),
+          revokedReason: z.string().nullable(),
+        })
+        .nullable(),
     }),
   ),
 });
