@@ -1,21 +1,10 @@
-import {
-  Alert,
-  Badge,
-  Button,
-  Card,
-  Group,
-  List,
-  Stack,
-  Text,
-  Textarea,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Badge, Button, Card, Group, List, Stack, Text, Textarea, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, ApiError, unwrap } from '../../api/client';
 import { useMe } from '../../api/queries';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { LinkButton } from '../../components/links';
 import { hasRole } from '../../lib/access';
 import { OPEN, STATUS_COLOR } from './labels';
@@ -38,7 +27,8 @@ export function EnrolmentBox({ programId }: { programId: string }) {
   const qc = useQueryClient();
   const [mode, setMode] = useState<Mode>(null);
   const [reason, setReason] = useState('');
-  const [nip, setNip] = useState('');
+  const [nominee, setNominee] = useState<PickedEmployee | null>(null);
+  const [pickError, setPickError] = useState<string | undefined>(undefined);
   const [done, setDone] = useState<{ text: string; warnings: string[] } | null>(null);
   const isEmployee = !!me.nip && hasRole(me, 'pegawai', 'atasan');
   const mayNominate = hasRole(me, 'admin', 'operator', 'atasan');
@@ -60,7 +50,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
     mutationFn: () =>
       unwrap(
         api.POST('/api/enrollments', {
-          body: mode === 'nominate' ? { programId, nip: nip.trim(), reason } : { programId, reason },
+          body: mode === 'nominate' ? { programId, nip: nominee?.nip ?? '', reason } : { programId, reason },
         }),
       ),
     onSuccess: (r) => {
@@ -70,7 +60,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
       });
       setMode(null);
       setReason('');
-      setNip('');
+      setNominee(null);
       void qc.invalidateQueries({ queryKey: ['enrollments'] });
     },
   });
@@ -134,19 +124,25 @@ export function EnrolmentBox({ programId }: { programId: string }) {
           <form
             onSubmit={(e) => {
               e.preventDefault();
+              if (mode === 'nominate' && !nominee) {
+                setPickError(t('employeePicker.pickFirst'));
+                return;
+              }
               submit.mutate();
             }}
           >
             <Stack gap="sm">
               {mode === 'nominate' && (
-                <TextInput
+                <EmployeePicker
                   id="enrol-nip"
-                  label={t('enrol.nip')}
-                  description={t('enrol.nipHint')}
-                  inputMode="numeric"
-                  value={nip}
-                  onChange={(e) => setNip(e.currentTarget.value)}
-                  error={fieldError('nip')}
+                  label={t('employeePicker.nominee')}
+                  description={t('employeePicker.nomineeHint')}
+                  value={nominee}
+                  onChange={(e) => {
+                    setNominee(e);
+                    setPickError(undefined);
+                  }}
+                  error={pickError ?? fieldError('nip')}
                   required
                 />
               )}
@@ -191,6 +187,7 @@ export function EnrolmentBox({ programId }: { programId: string }) {
                 onClick={() => {
                   setDone(null);
                   submit.reset();
+                  setPickError(undefined);
                   setMode('nominate');
                 }}
               >

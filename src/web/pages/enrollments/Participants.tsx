@@ -1,4 +1,15 @@
-import { Alert, Badge, Button, Group, NativeSelect, Stack, Table, Text, TextInput } from '@mantine/core';
+import {
+  Alert,
+  Anchor,
+  Badge,
+  Button,
+  Group,
+  NativeSelect,
+  Stack,
+  Table,
+  Text,
+  TextInput,
+} from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -7,9 +18,11 @@ import { api, ApiError, unwrap, type paths } from '../../api/client';
 import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { ScrollBox } from '../../components/ScrollBox';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { formatDateTime } from '../../lib/format';
 import { OPEN, STATUS_COLOR } from './labels';
+import { RevokeCertificateModal } from './RevokeCertificate';
 
 type Data = paths['/api/programs/{id}/participants']['get']['responses'][200]['content']['application/json'];
 type Participant = Data['participants'][number];
@@ -28,6 +41,8 @@ function Row({
   score,
   onScore,
   onChanged,
+  canRevoke,
+  onRevoke,
 }: {
   p: Participant;
   sessionId: string | null;
@@ -36,10 +51,14 @@ function Row({
   score: { pre: string; post: string };
   onScore: (s: { pre: string; post: string }) => void;
   onChanged: (m: string) => void;
+  canRevoke: boolean;
+  onRevoke: () => void;
 }) {
   const { t } = useTranslation();
   const [replacing, setReplacing] = useState(false);
-  const [nip, setNip] = useState('');
+  const [replacement, setReplacement] = useState<PickedEmployee | null>(null);
+  const [pickError, setPickError] = useState<string | undefined>(undefined);
+  const cert = p.certificate;
   const seated = SEATED.includes(p.status);
   const cancel = useMutation({
     mutationFn: () =>
@@ -52,7 +71,7 @@ function Row({
       unwrap(
         api.POST('/api/enrollments/{id}/replace', {
           params: { path: { id: p.id } },
-          body: { nip, reason: '' },
+          body: { nip: replacement!.nip, reason: '' },
         }),
       ),
     onSuccess: (r) => onChanged(`${p.name} → ${r.enrollment.name}`),
@@ -116,20 +135,64 @@ function Row({
         )}
       </Table.Td>
       <Table.Td>
+        {cert && (
+          <Stack gap={2} align="flex-start">
+            <Text size="xs" style={{ whiteSpace: 'nowrap' }}>
+              {cert.number}
+            </Text>
+            <Badge
+              color={cert.revokedAt ? 'red.9' : 'teal.9'}
+              variant={cert.revokedAt ? 'filled' : 'light'}
+              data-testid="certificate-status"
+            >
+              {cert.revokedAt ? t('certRevoke.revoked') : t('certRevoke.valid')}
+            </Badge>
+            <Anchor
+              href={`/verifikasi/${cert.verificationCode}`}
+              size="xs"
+              aria-label={t('certRevoke.check', { number: cert.number })}
+            >
+              {t('certRevoke.checkLink')}
+            </Anchor>
+            {canRevoke && !cert.revokedAt && (
+              <Button
+                size="compact-xs"
+                variant="outline"
+                color="red.9"
+                onClick={onRevoke}
+                aria-label={t('certRevoke.actionFor', { name: p.name })}
+              >
+                {t('certRevoke.action')}
+              </Button>
+            )}
+          </Stack>
+        )}
+      </Table.Td>
+      <Table.Td>
         {OPEN.includes(p.status) && (
-          <Group gap={4} wrap="nowrap">
+          <Group gap={4} wrap="nowrap" align="flex-start">
             {replacing ? (
               <>
-                <TextInput
+                <EmployeePicker
+                  id={`replace-${p.id}`}
                   size="xs"
-                  w={170}
-                  inputMode="numeric"
-                  aria-label={t('enrol.participants.replaceNip')}
-                  placeholder={t('enrol.participants.replaceNip')}
-                  value={nip}
-                  onChange={(e) => setNip(e.currentTarget.value)}
+                  w={220}
+                  label={t('employeePicker.replacement')}
+                  value={replacement}
+                  onChange={(e) => {
+                    setReplacement(e);
+                    setPickError(undefined);
+                  }}
+                  error={pickError}
                 />
-                <Button size="xs" onClick={() => replace.mutate()} loading={replace.isPending}>
+                <Button
+                  size="xs"
+                  mt={22}
+                  onClick={() =>
+                    replacement ? replace.mutate() : setPickError(t('employeePicker.pickFirst'))
+                  }
+                  loading={replace.isPending}
+                >
                   {t('enrol.participants.replaceSend')}
                 </Button>
               </>
@@ -169,6 +232,7 @@ export function ParticipantsPage() {
   const [markEdits, setMarkEdits] = useState<Record<string, Record<string, Att>>>({});
   const [scoreEdits, setScores] = useState<Record<string, { pre: string; post: string }>>({});
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const [revoking, setRevoking] = useState<Participant | null>(null);
   const data = q.data;
   // The session running now (or the last one started), else the first.
   const sessionId =
@@ -289,7 +353,7 @@ export function ParticipantsPage() {
             <Empty>{t('enrol.participants.empty')}</Empty>
           ) : (
             <ScrollBox label={t('enrol.participants.link')}>
-              <Table striped verticalSpacing="xs" miw={760}>
+              <Table striped verticalSpacing="xs" miw={900}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('enrol.participants.name')}</Table.Th>
@@ -298,6 +362,7 @@ export function ParticipantsPage() {
                     <Table.Th>
                       {t('enrol.participants.pre')} / {t('enrol.participants.post')}
                     </Table.Th>
+                    <Table.Th>{t('certRevoke.certificate')}</Table.Th>
                     <Table.Th>{t('enrol.participants.actions')}</Table.Th>
                   </Table.Tr>
                 </Table.Thead>
@@ -312,6 +377,8 @@ export function ParticipantsPage() {
                       score={scores[p.id] ?? { pre: '', post: '' }}
                       onScore={(sc) => setScores((x) => ({ ...x, [p.id]: sc }))}
                       onChanged={(text) => void refresh(text)}
+                      canRevoke={data.canRevoke}
+                      onRevoke={() => setRevoking(p)}
                     />
                   ))}
                 </Table.Tbody>
@@ -338,6 +405,17 @@ export function ParticipantsPage() {
             </Group>
           )}
         </Stack>
+      )}
+      {revoking?.certificate && (
+        <RevokeCertificateModal
+          certificate={revoking.certificate}
+          holder={revoking.name}
+          onClose={() => setRevoking(null)}
+          onRevoked={(number) => {
+            setRevoking(null);
+            void refresh(t('certRevoke.done', { number }));
+          }}
+        />
       )}
     </Page>
   );

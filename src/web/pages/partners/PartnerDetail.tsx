@@ -6,6 +6,7 @@ import {
   Collapse,
   FileButton,
   Group,
+  Modal,
   NumberInput,
   Select,
   SimpleGrid,
@@ -16,7 +17,8 @@ import {
   Textarea,
   Title,
 } from '@mantine/core';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMediaQuery } from '@mantine/hooks';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -34,6 +36,7 @@ import { PARTNER_KINDS } from '../programs/search';
 
 type Partner = paths['/api/partners/{id}']['get']['responses'][200]['content']['application/json'];
 type Agreement = Partner['agreements'][number];
+type Contribution = Partner['contributions'][number];
 const STATUS_COLOR = { berlaku: 'teal.9', segera_berakhir: 'red.9', berakhir: 'gray.8' } as const;
 const CONTRIBUTION_KINDS = ['pengajar', 'tempat', 'kursi_gratis', 'dana', 'peralatan', 'lainnya'] as const;
 
@@ -461,6 +464,56 @@ function AgreementRow({
   );
 }
 
+/** Confirms deleting one contribution; the partner's totals and chart come back recalculated. */
+function DeleteContributionModal({
+  c,
+  what,
+  onClose,
+  onDeleted,
+}: {
+  c: Contribution;
+  what: string;
+  onClose: () => void;
+  onDeleted: () => void;
+}) {
+  const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
+  const del = useMutation({
+    mutationFn: () => unwrap(api.DELETE('/api/contributions/{id}', { params: { path: { id: c.id } } })),
+    onSuccess: onDeleted,
+  });
+  return (
+    <Modal
+      opened
+      onClose={onClose}
+      closeButtonProps={{ 'aria-label': t('common.close') }}
+      title={t('contribDelete.title')}
+      fullScreen={!!phone}
+    >
+      <Stack gap="md">
+        <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
+          {t('contribDelete.text', { what })}
+        </Text>
+        {del.error && (
+          <Alert color="red" role="alert">
+            {del.error instanceof ApiError
+              ? (del.error.errors[0]?.message ?? del.error.title)
+              : String(del.error)}
+          </Alert>
+        )}
+        <Group gap="sm" justify="flex-end">
+          <Button variant="default" onClick={onClose} data-autofocus>
+            {t('common.cancel')}
+          </Button>
+          <Button color="red.9" loading={del.isPending} onClick={() => del.mutate()}>
+            {t('contribDelete.confirm')}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
 export function PartnerDetailPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -469,6 +522,7 @@ export function PartnerDetailPage() {
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [addAgreement, setAddAgreement] = useState(false);
   const [addContribution, setAddContribution] = useState(false);
+  const [deleting, setDeleting] = useState<Contribution | null>(null);
   const [username, setUsername] = useState('');
   const [editing, setEditing] = useState(false);
   const key = ['partners', 'detail', partnerId];
@@ -484,6 +538,8 @@ export function PartnerDetailPage() {
   if (q.error) return <LoadError error={q.error} onRetry={() => void q.refetch()} />;
   const p = q.data;
   const manage = p.canManage;
+  const contributionName = (c: Contribution) =>
+    `${rupiah(c.valueRupiah)} · ${formatDate(c.contributedOn)} — ${c.description}`;
   const act = async (fn: () => Promise<unknown>, ok: string) => {
     try {
       await fn();
@@ -740,17 +796,47 @@ export function PartnerDetailPage() {
         ) : (
           <Stack gap={6} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }} mt="sm">
             {p.contributions.map((c) => (
-              <li key={c.id}>
+              <Group
+                component="li"
+                key={c.id}
+                gap="xs"
+                wrap="nowrap"
+                align="flex-start"
+                justify="space-between"
+              >
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                   <strong>{rupiah(c.valueRupiah)}</strong> · {t(`partners.contributionKinds.${c.kind}`)} ·{' '}
                   {formatDate(c.contributedOn)} — {c.description}
                   {c.programTitle ? ` (${c.programTitle})` : ''}
                 </Text>
-              </li>
+                {manage && (
+                  <Button
+                    size="compact-sm"
+                    variant="outline"
+                    color="red.9"
+                    style={{ flexShrink: 0 }}
+                    aria-label={t('contribDelete.actionFor', { what: contributionName(c) })}
+                    onClick={() => setDeleting(c)}
+                  >
+                    {t('contribDelete.action')}
+                  </Button>
+                )}
+              </Group>
             ))}
           </Stack>
         )}
       </Section>
+      {deleting && (
+        <DeleteContributionModal
+          c={deleting}
+          what={contributionName(deleting)}
+          onClose={() => setDeleting(null)}
+          onDeleted={() => {
+            setDeleting(null);
+            refresh(t('contribDelete.done'));
+          }}
+        />
+      )}
     </Page>
   );
 }
