@@ -133,7 +133,7 @@ describe('organiser tools for programmes and partners', () => {
 
     await page.goto(`${baseUrl()}/program/${p.id}`);
     await page.getByRole('button', { name: 'Usulkan pegawai' }).click();
-    const picker = page.locator('#enrol-nip');
+    const picker = page.getByRole('combobox', { name: /pegawai yang diusulkan/i });
     await picker.fill('zzqx');
     await page.getByText('Tidak ditemukan. Periksa ejaan nama atau NIP.').first().waitFor();
     await expectNoSidewaysScroll(page);
@@ -152,9 +152,30 @@ describe('organiser tools for programmes and partners', () => {
     await page.getByText(`Usulan untuk ${someone.fullName} terkirim.`).waitFor();
     await expectAccessible(page);
 
-    // The organiser sees the nominee on the participants page.
+    // The organiser sees the nominee on the participants page and replaces them, again by searching.
+    const other = (
+      await getJson<{ items: { nip: string; name: string; fullName: string }[] }>(
+        page.request,
+        '/api/employees?pageSize=2&sort=nip',
+      )
+    ).items[1]!;
     await page.goto(`${baseUrl()}/program/${p.id}/peserta`);
-    await page.getByRole('row').filter({ hasText: someone.nip }).waitFor();
+    const row = page.getByRole('row').filter({ hasText: someone.nip });
+    await row.getByRole('button', { name: 'Ganti', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: `Ganti peserta ${someone.fullName}` });
+    await dialog.getByRole('button', { name: 'Ganti peserta' }).click();
+    await dialog.getByText('Pilih pegawai dari daftar hasil pencarian.').waitFor();
+    await dialog.getByRole('combobox', { name: /pegawai pengganti/i }).fill(other.nip.slice(0, 14));
+    const choice = page.getByRole('option').filter({ hasText: other.nip });
+    await choice.waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'ganti-peserta-cari-360');
+    await choice.click();
+    await dialog.getByRole('button', { name: 'Ganti peserta' }).click();
+    await page.getByText(`${someone.fullName} → ${other.fullName}`).waitFor();
+    await page.getByRole('row').filter({ hasText: other.nip }).waitFor();
+    await expectNoSidewaysScroll(page);
     await context.close();
   });
 

@@ -80,8 +80,8 @@ export function EmployeePicker({
   };
 
   return (
-    <Combobox store={combobox} onOptionSubmit={pick} withinPortal={false}>
-      <Combobox.Target>
+    <Combobox store={combobox} onOptionSubmit={pick}>
+      <Combobox.Target withExpandedAttribute>
         <InputBase
           id={id}
           label={label}
@@ -90,6 +90,8 @@ export function EmployeePicker({
           required={required}
           size={size}
           w={w}
+          role="combobox"
+          aria-autocomplete="list"
           autoComplete="off"
           placeholder={t('employeePicker.placeholder')}
           value={search}

@@ -1239,6 +1239,7 @@ export const en: Messages = {
     nominee: 'Employee to nominate',
     nomineeHint: 'Search by name or NIP, then choose from the list.',
     replacement: 'Replacement employee',
+    replaceTitle: 'Replace participant {{name}}',
     pickFirst: 'Choose an employee from the search results.',
   },
   certRevoke: {

@@ -1233,6 +1233,7 @@ export const id = {
     nominee: 'Pegawai yang diusulkan',
     nomineeHint: 'Cari dengan nama atau NIP, lalu pilih dari daftar.',
     replacement: 'Pegawai pengganti',
+    replaceTitle: 'Ganti peserta {{name}}',
     pickFirst: 'Pilih pegawai dari daftar hasil pencarian.',
   },
   certRevoke: {

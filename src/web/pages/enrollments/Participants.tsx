@@ -4,12 +4,14 @@ import {
   Badge,
   Button,
   Group,
+  Modal,
   NativeSelect,
   Stack,
   Table,
   Text,
   TextInput,
 } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useParams } from '@tanstack/react-router';
 import { useState } from 'react';
@@ -55,6 +57,7 @@ function Row({
   onRevoke: () => void;
 }) {
   const { t } = useTranslation();
+  const phone = useMediaQuery('(max-width: 48em)');
   const [replacing, setReplacing] = useState(false);
   const [replacement, setReplacement] = useState<PickedEmployee | null>(null);
   const [pickError, setPickError] = useState<string | undefined>(undefined);
@@ -74,8 +77,10 @@ function Row({
           body: { nip: replacement!.nip, reason: '' },
         }),
       ),
-    onSuccess: (r) => onChanged(`${p.name} → ${r.enrollment.name}`),
-    onError: (e) => onChanged(problem(e)),
+    onSuccess: (r) => {
+      setReplacing(false);
+      onChanged(`${p.name} → ${r.enrollment.name}`);
+    },
   });
   return (
     <Table.Tr>
@@ -171,36 +176,9 @@ function Row({
       <Table.Td>
         {OPEN.includes(p.status) && (
           <Group gap={4} wrap="nowrap" align="flex-start">
-            {replacing ? (
-              <>
-                <EmployeePicker
-                  id={`replace-${p.id}`}
-                  size="xs"
-                  w={220}
-                  label={t('employeePicker.replacement')}
-                  value={replacement}
-                  onChange={(e) => {
-                    setReplacement(e);
-                    setPickError(undefined);
-                  }}
-                  error={pickError}
-                />
-                <Button
-                  size="xs"
-                  mt={22}
-                  onClick={() =>
-                    replacement ? replace.mutate() : setPickError(t('employeePicker.pickFirst'))
-                  }
-                  loading={replace.isPending}
-                >
-                  {t('enrol.participants.replaceSend')}
-                </Button>
-              </>
-            ) : (
-              <Button size="xs" variant="default" onClick={() => setReplacing(true)}>
-                {t('enrol.participants.replace')}
-              </Button>
-            )}
+            <Button size="xs" variant="default" onClick={() => setReplacing(true)}>
+              {t('enrol.participants.replace')}
+            </Button>
             <Button
               size="xs"
               variant="outline"
@@ -211,6 +189,51 @@ function Row({
               {t('enrol.participants.cancel')}
             </Button>
           </Group>
+        )}
+        {replacing && (
+          <Modal
+            opened
+            onClose={() => setReplacing(false)}
+            closeButtonProps={{ 'aria-label': t('common.close') }}
+            title={t('employeePicker.replaceTitle', { name: p.name })}
+            fullScreen={!!phone}
+          >
+            <form
+              noValidate
+              onSubmit={(e) => {
+                e.preventDefault();
+                if (replacement) replace.mutate();
+                else setPickError(t('employeePicker.pickFirst'));
+              }}
+            >
+              <Stack gap="md">
+                {replace.error && (
+                  <Alert color="red" role="alert">
+                    {problem(replace.error)}
+                  </Alert>
+                )}
+                <EmployeePicker
+                  id={`replace-${p.id}`}
+                  label={t('employeePicker.replacement')}
+                  value={replacement}
+                  onChange={(e) => {
+                    setReplacement(e);
+                    setPickError(undefined);
+                  }}
+                  error={pickError}
+                  required
+                />
+                <Group gap="sm" justify="flex-end">
+                  <Button variant="default" onClick={() => setReplacing(false)}>
+                    {t('common.cancel')}
+                  </Button>
+                  <Button type="submit" loading={replace.isPending}>
+                    {t('enrol.participants.replaceSend')}
+                  </Button>
+                </Group>
+              </Stack>
+            </form>
+          </Modal>
         )}
       </Table.Td>
     </Table.Tr>
