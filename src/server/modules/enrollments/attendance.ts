@@ -87,7 +87,8 @@ export function attendanceService(db: Db) {
       revoked_reason: string | null;
     }>(sql`
       select c.enrollment_id, c.id, c.number, c.verification_code, c.revoked_at, c.revoked_reason
-      from certificates c join enrollments en on en.id = c.enrollment_id where en.program_id = ${programId}`);
+      from certificates c join enrollments en on en.id = c.enrollment_id
+      where en.tenant_id = ${ctx.tenantId} and en.program_id = ${programId}`);
     const certOf = new Map(certs.rows.map((c) => [c.enrollment_id, c]));
     const canRevoke = hasRole(ctx, 'admin') || (await isBkpsdmOperator(db, ctx));
     const byEnrolment = new Map<string, Record<string, 'hadir' | 'izin' | 'sakit' | 'alpa'>>();
