@@ -77,7 +77,7 @@ export function attendanceService(db: Db) {
     );
     const marks = await db.execute<{ enrollment_id: string; session_id: string; status: 'hadir' }>(sql`
       select a.enrollment_id, a.session_id, a.status from attendance a
-      join enrollments en on en.id = a.enrollment_id where en.program_id = ${programId}`);
+      join enrollments en on en.id = a.enrollment_id where en.tenant_id = ${ctx.tenantId} and en.program_id = ${programId}`);
     const certs = await db.execute<{
       enrollment_id: string;
       id: string;
@@ -292,7 +292,7 @@ export function attendanceService(db: Db) {
         select en.id, en.status, en.post_test_score as post,
           (select count(*)::int from attendance a where a.enrollment_id = en.id and a.status = 'hadir') as present,
           (select count(*)::int from program_sessions s where s.program_id = en.program_id) as sessions
-        from enrollments en where en.program_id = ${programId} and en.status in ('approved', 'completed', 'not_completed')`);
+        from enrollments en where en.tenant_id = ${ctx.tenantId} and en.program_id = ${programId} and en.status in ('approved', 'completed', 'not_completed')`);
       let state = programmeFromRows(
         prog.capacity,
         (await repo.enrolmentsOf(tx, programId)).map((r) => ({
