@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 /** Chooses a level in every competency card shown (the standard level when marked, else 3). */
 async function fillAll(page: Page) {
@@ -140,10 +140,7 @@ describe('assessments in the browser', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /kampanye penilaian/i })
-      .click();
+    await (await menuLink(page, /kampanye penilaian/i)).click();
     await page.getByRole('heading', { level: 1, name: /kampanye penilaian/i }).waitFor();
     await page.getByRole('link', { name: /lihat kemajuan: pemetaan kompetensi 2026/i }).click();
     await page.getByRole('img', { name: /persentase penilaian selesai per unit/i }).waitFor();

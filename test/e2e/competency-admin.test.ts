@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 type Matrix = {
   positions: { id: string; code: string; name: string; levels: Record<string, number> }[];
@@ -14,10 +14,7 @@ describe('competency dictionary and job standards (admin)', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /standar jabatan/i })
-      .click();
+    await (await menuLink(page, /standar jabatan/i)).click();
     await page.getByRole('heading', { level: 1, name: /standar kompetensi jabatan/i }).waitFor();
     const grid = page.getByRole('region', { name: /standar kompetensi jabatan/i });
     await grid.waitFor();
@@ -94,10 +91,7 @@ describe('competency dictionary and job standards (admin)', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /kamus kompetensi/i })
-      .click();
+    await (await menuLink(page, /kamus kompetensi/i)).click();
     await page.getByRole('heading', { level: 1, name: /kamus kompetensi/i }).waitFor();
     const item = page.getByRole('button', { name: /^T\.3 /i });
     await item.click();

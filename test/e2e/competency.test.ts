@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 describe('competency profile and gap map', () => {
   const browser = useBrowser();
@@ -42,10 +42,7 @@ describe('competency profile and gap map', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /peta kesenjangan/i })
-      .click();
+    await (await menuLink(page, /peta kesenjangan/i)).click();
     await page.getByRole('heading', { level: 1, name: /peta kesenjangan kompetensi/i }).waitFor();
     const table = page.getByRole('table', { name: /kesenjangan kompetensi per unit/i });
     await table.waitFor();

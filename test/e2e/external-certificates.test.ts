@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 describe('certificates earned elsewhere', () => {
   const browser = useBrowser();
@@ -53,10 +53,7 @@ describe('certificates earned elsewhere', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: 'Verifikasi sertifikat' })
-      .click();
+    await (await menuLink(page, 'Verifikasi sertifikat')).click();
     await page.getByRole('heading', { level: 1, name: /verifikasi sertifikat/i }).waitFor();
     const card = page
       .getByRole('list', { name: /verifikasi sertifikat/i })

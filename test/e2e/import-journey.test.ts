@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { screenshot, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
+import { menuLink, useBrowser } from './support';
 
 // New Disdukcapil employees; serials in the 900s do not occur in the demo data (random, so a rerun on
 // a long-lived dev database still adds new people).
@@ -28,10 +28,7 @@ describe('operator imports employees from a CSV file', () => {
     await signIn(page, 'operator.dukcapil');
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
 
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /impor data/i })
-      .click();
+    await (await menuLink(page, /impor data/i)).click();
     await expect.poll(() => page.getByRole('heading', { level: 1, name: /impor data/i }).count()).toBe(1);
     expect(await page.getByRole('link', { name: /templat excel/i }).getAttribute('href')).toBe(
       '/api/imports/templates/employees.xlsx',

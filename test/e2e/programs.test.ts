@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
 const plus = (days: number) =>
@@ -13,10 +13,7 @@ describe('programme catalog', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'operator.bkpsdm');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: 'Katalog program' })
-      .click();
+    await (await menuLink(page, 'Katalog program')).click();
     await page.getByRole('heading', { level: 1, name: 'Katalog program' }).waitFor();
     await page.getByRole('link', { name: 'Tambah program' }).click();
     await page.getByRole('heading', { level: 1, name: 'Program baru' }).waitFor();
@@ -120,10 +117,7 @@ describe('programme catalog', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: 'Mitra' })
-      .click();
+    await (await menuLink(page, 'Mitra')).click();
     await page.getByRole('heading', { level: 1, name: 'Mitra' }).waitFor();
     await page.getByRole('link', { name: 'Universitas Pattimura' }).click();
     await page.getByRole('heading', { level: 1, name: 'Universitas Pattimura' }).waitFor();

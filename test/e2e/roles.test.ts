@@ -1,101 +1,113 @@
 import { describe, expect, it } from 'vitest';
-import { baseUrl, signIn } from '../helpers/browser';
-import { useBrowser } from './support';
+import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
+import {
+  expectNoSidewaysScroll,
+  mainMenu,
+  menuLink,
+  phoneContext,
+  readMenu,
+  useBrowser,
+  type MenuShape,
+} from './support';
 
-const MENU: Record<string, { items: string[]; section: RegExp }> = {
+const MENU: Record<string, { menu: MenuShape; collapsed: boolean; section: RegExp }> = {
   admin: {
-    items: [
+    menu: [
       'Beranda',
-      'Unit kerja',
-      'Pegawai',
-      'Peta kesenjangan',
-      'Talenta (9 kotak)',
-      'Kamus kompetensi',
-      'Standar jabatan',
-      'Kampanye penilaian',
+      [
+        'Kompetensi',
+        [
+          'Peta kesenjangan',
+          'Talenta (9 kotak)',
+          'Kamus kompetensi',
+          'Standar jabatan',
+          'Kampanye penilaian',
+        ],
+      ],
+      [
+        'Pengembangan',
+        ['Katalog program', 'Persetujuan', 'Verifikasi sertifikat', 'Mitra', 'Proyek mahasiswa'],
+      ],
       'Kepatuhan 20 JP',
-      'Katalog program',
-      'Persetujuan',
-      'Verifikasi sertifikat',
-      'Mitra',
-      'Proyek mahasiswa',
-      'Impor data',
-      'Pengguna',
-      'Jejak audit',
-      'Kotak keluar',
+      ['Organisasi', ['Unit kerja', 'Pegawai', 'Impor data']],
+      ['Administrasi', ['Pengguna', 'Jejak audit', 'Kotak keluar']],
       'Akun saya',
     ],
+    collapsed: true,
     section: /pegawai menurut status/i,
   },
   pimpinan: {
-    items: [
+    menu: [
       'Beranda',
-      'Unit kerja',
-      'Pegawai',
-      'Peta kesenjangan',
-      'Talenta (9 kotak)',
-      'Kamus kompetensi',
-      'Standar jabatan',
+      ['Kompetensi', ['Peta kesenjangan', 'Talenta (9 kotak)', 'Kamus kompetensi', 'Standar jabatan']],
+      ['Pengembangan', ['Katalog program', 'Mitra', 'Proyek mahasiswa']],
       'Kepatuhan 20 JP',
-      'Katalog program',
-      'Mitra',
-      'Proyek mahasiswa',
+      ['Organisasi', ['Unit kerja', 'Pegawai']],
       'Akun saya',
     ],
+    collapsed: true,
     section: /pegawai menurut status/i,
   },
   'operator.dukcapil': {
-    items: [
+    menu: [
       'Beranda',
-      'Unit kerja',
-      'Pegawai',
-      'Peta kesenjangan',
-      'Talenta (9 kotak)',
-      'Kamus kompetensi',
-      'Standar jabatan',
-      'Kampanye penilaian',
+      [
+        'Kompetensi',
+        [
+          'Peta kesenjangan',
+          'Talenta (9 kotak)',
+          'Kamus kompetensi',
+          'Standar jabatan',
+          'Kampanye penilaian',
+        ],
+      ],
+      [
+        'Pengembangan',
+        ['Katalog program', 'Persetujuan', 'Verifikasi sertifikat', 'Mitra', 'Proyek mahasiswa'],
+      ],
       'Kepatuhan 20 JP',
-      'Katalog program',
-      'Persetujuan',
-      'Verifikasi sertifikat',
-      'Mitra',
-      'Proyek mahasiswa',
-      'Impor data',
+      ['Organisasi', ['Unit kerja', 'Pegawai', 'Impor data']],
       'Akun saya',
     ],
+    collapsed: true,
     section: /opd saya/i,
   },
+  // Short menus (ten links or fewer) open all their groups.
   'atasan.dukcapil': {
-    items: [
+    menu: [
       'Beranda',
+      ['Kompetensi', ['Kamus kompetensi', 'Penilaian']],
+      ['Pengembangan', ['Belajar saya', 'Katalog program', 'Persetujuan']],
       'Pegawai',
-      'Kamus kompetensi',
-      'Penilaian',
-      'Belajar saya',
-      'Katalog program',
-      'Persetujuan',
-      'Akun saya',
-      'Profil saya',
+      ['Akun', ['Profil saya', 'Akun saya']],
     ],
+    collapsed: false,
     section: /bawahan saya/i,
   },
   'pegawai.dukcapil': {
-    items: [
+    menu: [
       'Beranda',
-      'Kamus kompetensi',
-      'Penilaian',
-      'Belajar saya',
-      'Katalog program',
-      'Akun saya',
-      'Profil saya',
+      ['Kompetensi', ['Kamus kompetensi', 'Penilaian']],
+      ['Pengembangan', ['Belajar saya', 'Katalog program']],
+      ['Akun', ['Profil saya', 'Akun saya']],
     ],
+    collapsed: false,
     section: /^profil saya$/i,
   },
   'mitra.unpatti': {
-    items: ['Beranda', 'Kamus kompetensi', 'Katalog program', 'Mitra', 'Proyek mahasiswa', 'Akun saya'],
+    menu: [
+      'Beranda',
+      'Kamus kompetensi',
+      ['Pengembangan', ['Katalog program', 'Mitra', 'Proyek mahasiswa']],
+      'Akun saya',
+    ],
+    collapsed: false,
     section: /^mitra$/i,
   },
 };
+
+const groupsOf = (menu: MenuShape) => menu.filter((e) => typeof e !== 'string');
+const linksOf = (menu: MenuShape) => menu.flatMap((e) => (typeof e === 'string' ? [e] : e[1]));
 
 describe('each role lands on its first screen and sees only its menu', () => {
   const browser = useBrowser();
@@ -108,11 +120,82 @@ describe('each role lands on its first screen and sees only its menu', () => {
       expect(new URL(page.url()).pathname).toBe('/');
       await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
       await page.getByRole('heading', { level: 2, name: expected.section }).waitFor();
-      const nav = page.getByRole('navigation', { name: /menu utama/i });
-      expect(await nav.getByRole('link').allTextContents()).toEqual(expected.items);
+      const nav = mainMenu(page);
+      // On Beranda no group holds the page: long menus start with every group closed, and a closed
+      // group renders none of its links.
+      const groups = nav.getByRole('button', { expanded: !expected.collapsed });
+      expect(await groups.allTextContents()).toEqual(groupsOf(expected.menu).map(([label]) => label));
+      expect(await nav.getByRole('link').allTextContents()).toEqual(
+        expected.collapsed ? expected.menu.filter((e) => typeof e === 'string') : linksOf(expected.menu),
+      );
+      expect(await readMenu(page)).toEqual(expected.menu);
+      expect(await nav.getByRole('link').allTextContents()).toEqual(linksOf(expected.menu));
       await context.close();
     });
   }
+
+  it('the group holding the page opens by itself; groups open and close from the keyboard', async () => {
+    const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    await page.goto(`${baseUrl()}/kompetensi/standar`);
+    await page.getByRole('heading', { level: 1, name: /standar kompetensi jabatan/i }).waitFor();
+    const nav = mainMenu(page);
+    const competency = nav.getByRole('button', { name: 'Kompetensi' });
+    expect(await competency.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.getByRole('link', { name: 'Standar jabatan' }).getAttribute('aria-current')).toBe(
+      'page',
+    );
+    for (const name of ['Pengembangan', 'Organisasi', 'Administrasi']) {
+      expect(await nav.getByRole('button', { name }).getAttribute('aria-expanded')).toBe('false');
+    }
+    expect(await nav.getByRole('link', { name: 'Jejak audit' }).count()).toBe(0);
+
+    // Enter opens a group and Tab walks into its links; Space closes it again.
+    const admin = nav.getByRole('button', { name: 'Administrasi' });
+    await admin.focus();
+    await page.keyboard.press('Enter');
+    expect(await admin.getAttribute('aria-expanded')).toBe('true');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Pengguna');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Space');
+    expect(await admin.getAttribute('aria-expanded')).toBe('false');
+    await expect.poll(() => nav.getByRole('link', { name: 'Pengguna' }).count()).toBe(0);
+    await page.keyboard.press('Space');
+    await nav.getByRole('link', { name: 'Jejak audit' }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'menu-admin-1280');
+
+    // A page of another group opens that group too; the one already open stays open.
+    await nav.getByRole('link', { name: 'Jejak audit' }).click();
+    await page.getByRole('heading', { level: 1, name: /jejak audit/i }).waitFor();
+    expect(await competency.getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.getByRole('link', { name: 'Jejak audit' }).getAttribute('aria-current')).toBe('page');
+    await context.close();
+  });
+
+  it('on a 360 px phone the grouped menu sits behind the burger and closes after a choice', async () => {
+    const context = await phoneContext(browser());
+    const page = await context.newPage();
+    await signIn(page, 'admin');
+    await page.getByRole('heading', { level: 1, name: 'Beranda' }).waitFor();
+    const burger = page.getByRole('button', { name: /buka menu/i });
+    await burger.click();
+    const nav = mainMenu(page);
+    await nav.getByRole('button', { name: 'Organisasi' }).click();
+    await nav.getByRole('link', { name: 'Impor data' }).waitFor();
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'menu-admin-360');
+    await (await menuLink(page, 'Pegawai')).click();
+    await page.getByRole('heading', { level: 1, name: /^pegawai$/i }).waitFor();
+    expect(await burger.getAttribute('aria-expanded')).toBe('false');
+    await burger.click();
+    expect(await nav.getByRole('button', { name: 'Organisasi' }).getAttribute('aria-expanded')).toBe('true');
+    expect(await nav.getByRole('link', { name: 'Pegawai' }).getAttribute('aria-current')).toBe('page');
+    await context.close();
+  });
 
   it('a screen outside the role says so instead of showing data', async () => {
     const context = await browser().newContext();

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { nineBox } from '../../src/domain/competency/gaps';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 type View = {
   year: number;
@@ -37,10 +37,7 @@ describe('SKP scores imported for the talent 9-box', () => {
     });
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /talenta/i })
-      .click();
+    await (await menuLink(page, /talenta/i)).click();
     await page.getByRole('heading', { level: 1, name: /kotak 9 talenta/i }).waitFor();
 
     // Someone of the OPD with a potential (JPM): the first person of last year's fullest box. The

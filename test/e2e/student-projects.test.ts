@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 describe('student projects', () => {
   const browser = useBrowser();
@@ -9,10 +9,7 @@ describe('student projects', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'operator.dukcapil');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: 'Proyek mahasiswa' })
-      .click();
+    await (await menuLink(page, 'Proyek mahasiswa')).click();
     await page.getByRole('heading', { level: 1, name: 'Proyek mahasiswa' }).waitFor();
     await page.getByRole('button', { name: 'Buka proyek baru' }).click();
     const form = page.getByRole('form', { name: 'Buka proyek baru' });
@@ -41,10 +38,7 @@ describe('student projects', () => {
     const page = await context.newPage();
     await signIn(page, 'mitra.unpatti');
     await page.getByRole('button', { name: /buka menu/i }).click();
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: 'Proyek mahasiswa' })
-      .click();
+    await (await menuLink(page, 'Proyek mahasiswa')).click();
     await page.getByRole('heading', { level: 1, name: 'Proyek mahasiswa' }).waitFor();
     // The project reserved for another partner is not offered.
     expect(await page.getByRole('link', { name: /panduan layanan adminduk/i }).count()).toBe(0);

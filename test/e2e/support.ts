@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { baseUrl, launchBrowser } from '../helpers/browser';
 
@@ -46,4 +46,39 @@ export function phoneContext(browser: Browser): Promise<BrowserContext> {
 export async function expectNoSidewaysScroll(page: Page): Promise<void> {
   const width = await page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(page.viewportSize()!.width);
+}
+
+/** The main menu, in either language. */
+export const mainMenu = (page: Page): Locator =>
+  page.getByRole('navigation', { name: /^(menu utama|main menu)$/i });
+
+/**
+ * A link of the main menu. A closed group renders no links, so this opens closed groups one by one until
+ * the link shows (on a phone, open the burger first).
+ */
+export async function menuLink(page: Page, name: string | RegExp): Promise<Locator> {
+  const nav = mainMenu(page);
+  await nav.getByRole('link').first().waitFor();
+  const link = nav.getByRole('link', { name });
+  const closed = nav.locator('button[aria-expanded="false"]');
+  while ((await link.count()) === 0 && (await closed.count()) > 0) await closed.first().click();
+  return link;
+}
+
+/** The main menu as it reads: a link's label, or a group's label with its links' labels. */
+export type MenuShape = (string | [string, string[]])[];
+
+/** Opens every group of the main menu and reads it top to bottom. */
+export async function readMenu(page: Page): Promise<MenuShape> {
+  const nav = mainMenu(page);
+  await nav.getByRole('link').first().waitFor();
+  const closed = nav.locator('button[aria-expanded="false"]');
+  while ((await closed.count()) > 0) await closed.first().click();
+  return nav.evaluate((el) =>
+    [...(el.querySelector('ul')?.children ?? [])].map((li): string | [string, string[]] => {
+      const group = li.querySelector(':scope > button');
+      const links = [...li.querySelectorAll('a')].map((a) => a.textContent ?? '');
+      return group ? [group.textContent ?? '', links] : links.join(' | ');
+    }),
+  );
 }

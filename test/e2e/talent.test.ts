@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
 
 describe('talent 9-box', () => {
   const browser = useBrowser();
@@ -9,10 +9,7 @@ describe('talent 9-box', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'pimpinan');
-    await page
-      .getByRole('navigation', { name: /menu utama/i })
-      .getByRole('link', { name: /talenta/i })
-      .click();
+    await (await menuLink(page, /talenta/i)).click();
     await page.getByRole('heading', { level: 1, name: /kotak 9 talenta/i }).waitFor();
     const grid = page.getByRole('group', { name: /kotak 9 talenta/i });
     await grid.waitFor();

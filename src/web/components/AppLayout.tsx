@@ -1,8 +1,8 @@
-import { AppShell, Burger, Group, Menu, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
-import { useEffect, type MouseEvent } from 'react';
+import { useEffect, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useMe } from '../api/queries';
@@ -12,60 +12,190 @@ import { LanguageSwitch } from './LanguageSwitch';
 import { NotificationBell } from './NotificationBell';
 import { LinkNav } from './links';
 
-interface NavItem {
-  to:
-    | '/'
-    | '/unit'
-    | '/pegawai'
-    | '/kompetensi/peta'
-    | '/kompetensi/talenta'
-    | '/kompetensi/kamus'
-    | '/kompetensi/standar'
-    | '/penilaian'
-    | '/kompetensi/kampanye'
-    | '/belajar'
-    | '/laporan/jp'
-    | '/program'
-    | '/mitra'
-    | '/persetujuan'
-    | '/kotak-keluar'
-    | '/proyek-mahasiswa'
-    | '/sertifikat/verifikasi'
-    | '/impor'
-    | '/pengguna'
-    | '/audit'
-    | '/akun';
+type PlainTo =
+  | '/'
+  | '/unit'
+  | '/pegawai'
+  | '/kompetensi/peta'
+  | '/kompetensi/talenta'
+  | '/kompetensi/kamus'
+  | '/kompetensi/standar'
+  | '/penilaian'
+  | '/kompetensi/kampanye'
+  | '/belajar'
+  | '/laporan/jp'
+  | '/program'
+  | '/mitra'
+  | '/persetujuan'
+  | '/kotak-keluar'
+  | '/proyek-mahasiswa'
+  | '/sertifikat/verifikasi'
+  | '/impor'
+  | '/pengguna'
+  | '/audit'
+  | '/akun';
+
+type NavItem = { to: PlainTo; label: string } | { to: '/pegawai/$nip'; nip: string; label: string };
+
+interface NavGroup {
+  key: string;
   label: string;
-  screen: Screen;
+  items: NavItem[];
 }
 
-function useNavItems(): NavItem[] {
+/** A menu with at most this many links opens all its groups: nothing is worth hiding. */
+const SHORT_MENU = 10;
+
+/** The menu in groups; each link only when ACCESS lets the user open its screen, each group only when it keeps a link. */
+function useNavGroups(): NavGroup[] {
   const { t } = useTranslation();
   const me = useMe();
-  const items: NavItem[] = [
-    { to: '/', label: t('nav.home'), screen: 'home' },
-    { to: '/unit', label: t('nav.units'), screen: 'units' },
-    { to: '/pegawai', label: t('nav.employees'), screen: 'employees' },
-    { to: '/kompetensi/peta', label: t('nav.gapMap'), screen: 'gapMap' },
-    { to: '/kompetensi/talenta', label: t('talent.nav'), screen: 'talent' },
-    { to: '/kompetensi/kamus', label: t('nav.dictionary'), screen: 'dictionary' },
-    { to: '/kompetensi/standar', label: t('nav.standards'), screen: 'standards' },
-    { to: '/penilaian', label: t('assessment.nav.tasks'), screen: 'assessments' },
-    { to: '/belajar', label: t('learning.nav.mine'), screen: 'myLearning' },
-    { to: '/kompetensi/kampanye', label: t('assessment.nav.campaigns'), screen: 'campaigns' },
-    { to: '/laporan/jp', label: t('learning.nav.compliance'), screen: 'jpCompliance' },
-    { to: '/program', label: t('programs.nav'), screen: 'programs' },
-    { to: '/persetujuan', label: t('enrol.nav.approvals'), screen: 'approvals' },
-    { to: '/sertifikat/verifikasi', label: t('certificates.review.nav'), screen: 'certificateReview' },
-    { to: '/mitra', label: t('partners.nav'), screen: 'partners' },
-    { to: '/proyek-mahasiswa', label: t('projects.nav'), screen: 'studentProjects' },
-    { to: '/impor', label: t('nav.import'), screen: 'import' },
-    { to: '/pengguna', label: t('nav.users'), screen: 'users' },
-    { to: '/audit', label: t('nav.audit'), screen: 'audit' },
-    { to: '/kotak-keluar', label: t('enrol.nav.outbox'), screen: 'outbox' },
-    { to: '/akun', label: t('nav.account'), screen: 'account' },
+  const item = (to: PlainTo, label: string, screen: Screen): NavItem[] =>
+    can(me, screen) ? [{ to, label }] : [];
+  const groups: NavGroup[] = [
+    { key: 'home', label: t('nav.home'), items: item('/', t('nav.home'), 'home') },
+    {
+      key: 'competency',
+      label: t('navGroup.competency'),
+      items: [
+        ...item('/kompetensi/peta', t('nav.gapMap'), 'gapMap'),
+        ...item('/kompetensi/talenta', t('talent.nav'), 'talent'),
+        ...item('/kompetensi/kamus', t('nav.dictionary'), 'dictionary'),
+        ...item('/kompetensi/standar', t('nav.standards'), 'standards'),
+        ...item('/penilaian', t('assessment.nav.tasks'), 'assessments'),
+        ...item('/kompetensi/kampanye', t('assessment.nav.campaigns'), 'campaigns'),
+      ],
+    },
+    {
+      key: 'development',
+      label: t('navGroup.development'),
+      items: [
+        ...item('/belajar', t('learning.nav.mine'), 'myLearning'),
+        ...item('/program', t('programs.nav'), 'programs'),
+        ...item('/persetujuan', t('enrol.nav.approvals'), 'approvals'),
+        ...item('/sertifikat/verifikasi', t('certificates.review.nav'), 'certificateReview'),
+        ...item('/mitra', t('partners.nav'), 'partners'),
+        ...item('/proyek-mahasiswa', t('projects.nav'), 'studentProjects'),
+      ],
+    },
+    {
+      key: 'reports',
+      label: t('navGroup.reports'),
+      items: item('/laporan/jp', t('learning.nav.compliance'), 'jpCompliance'),
+    },
+    {
+      key: 'organisation',
+      label: t('navGroup.organisation'),
+      items: [
+        ...item('/unit', t('nav.units'), 'units'),
+        ...item('/pegawai', t('nav.employees'), 'employees'),
+        ...item('/impor', t('nav.import'), 'import'),
+      ],
+    },
+    {
+      key: 'administration',
+      label: t('navGroup.administration'),
+      items: [
+        ...item('/pengguna', t('nav.users'), 'users'),
+        ...item('/audit', t('nav.audit'), 'audit'),
+        ...item('/kotak-keluar', t('enrol.nav.outbox'), 'outbox'),
+      ],
+    },
+    {
+      key: 'account',
+      label: t('navGroup.account'),
+      items: [
+        ...(me.nip && me.roles.includes('pegawai')
+          ? [{ to: '/pegawai/$nip' as const, nip: me.nip, label: t('nav.myProfile') }]
+          : []),
+        ...item('/akun', t('nav.account'), 'account'),
+      ],
+    },
   ];
-  return items.filter((i) => can(me, i.screen));
+  return groups.filter((g) => g.items.length > 0);
+}
+
+const plainList = { listStyle: 'none', margin: 0, padding: 0 } as const;
+const navStyles = { root: { minHeight: 44, borderRadius: 8 }, label: { fontSize: 16 } };
+
+function NavItemLink({ item, active }: { item: NavItem; active: boolean }) {
+  const common = {
+    label: item.label,
+    active,
+    'aria-current': active ? ('page' as const) : undefined,
+    styles: navStyles,
+  };
+  return item.to === '/pegawai/$nip' ? (
+    <LinkNav to="/pegawai/$nip" params={{ nip: item.nip }} {...common} />
+  ) : (
+    <LinkNav to={item.to} {...common} />
+  );
+}
+
+/**
+ * Beranda on top, then groups that open and close (a button with aria-expanded; a closed group's links are
+ * not rendered). The group holding the current page opens by itself and stays open until closed; a group
+ * with a single link shows just that link.
+ */
+function MainMenu() {
+  const { pathname } = useLocation();
+  const groups = useNavGroups();
+  const [open, setOpen] = useState<Record<string, boolean>>({});
+
+  const isActive = (i: NavItem) => {
+    if (i.to === '/pegawai/$nip') return pathname === `/pegawai/${i.nip}`;
+    return i.to === '/' ? pathname === '/' : pathname === i.to || pathname.startsWith(`${i.to}/`);
+  };
+  const holdsCurrent = (g: NavGroup) => g.items.some(isActive);
+  const shortMenu = groups.reduce((n, g) => n + g.items.length, 0) <= SHORT_MENU;
+  const current = groups
+    .filter(holdsCurrent)
+    .map((g) => g.key)
+    .join(' ');
+
+  // Reaching a page opens its group, and that group stays open when the next page lies elsewhere.
+  const [seen, setSeen] = useState('');
+  if (current !== seen) {
+    setSeen(current);
+    setOpen((o) => ({ ...o, ...Object.fromEntries(current.split(' ').map((k) => [k, true])) }));
+  }
+
+  return (
+    <Stack gap={2} component="ul" style={plainList}>
+      {groups.map((g) => {
+        if (g.items.length === 1) {
+          return (
+            <li key={g.key}>
+              <NavItemLink item={g.items[0]!} active={isActive(g.items[0]!)} />
+            </li>
+          );
+        }
+        const opened = open[g.key] ?? (shortMenu || holdsCurrent(g));
+        return (
+          <li key={g.key}>
+            <NavLink
+              component="button"
+              label={g.label}
+              opened={opened}
+              onChange={(next) => setOpen((o) => ({ ...o, [g.key]: next }))}
+              keepMounted={false}
+              active={!opened && holdsCurrent(g)}
+              childrenOffset="sm"
+              styles={{ ...navStyles, label: { fontSize: 16, fontWeight: 600 } }}
+            >
+              <Stack gap={2} component="ul" style={plainList} mt={2}>
+                {g.items.map((i) => (
+                  <li key={i.to}>
+                    <NavItemLink item={i} active={isActive(i)} />
+                  </li>
+                ))}
+              </Stack>
+            </NavLink>
+          </li>
+        );
+      })}
+    </Stack>
+  );
 }
 
 function UserMenu() {
@@ -110,16 +240,12 @@ export function AppLayout() {
   const me = useMe();
   const [opened, { toggle, close }] = useDisclosure(false);
   const { pathname } = useLocation();
-  const items = useNavItems();
 
   // The account's saved language wins once the session is known.
   useEffect(() => {
     if (me.locale !== currentLang()) void applyLang(me.locale);
   }, [me.locale]);
   useEffect(() => close(), [pathname, close]);
-
-  const isActive = (to: string) =>
-    to === '/' ? pathname === '/' : pathname === to || pathname.startsWith(`${to}/`);
 
   return (
     <AppShell
@@ -155,36 +281,13 @@ export function AppLayout() {
       <AppShell.Navbar
         p="sm"
         aria-label={t('nav.label')}
+        style={{ overflowY: 'auto' }}
         // A tap on the page already open changes no path, so close the phone menu here too.
         onClick={(e: MouseEvent) => {
           if ((e.target as HTMLElement).closest('a')) close();
         }}
       >
-        <Stack gap={2} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-          {items.map((i) => (
-            <li key={i.to}>
-              <LinkNav
-                to={i.to}
-                label={i.label}
-                active={isActive(i.to)}
-                aria-current={isActive(i.to) ? 'page' : undefined}
-                styles={{ root: { minHeight: 44, borderRadius: 8 }, label: { fontSize: 16 } }}
-              />
-            </li>
-          ))}
-          {me.nip && me.roles.includes('pegawai') && (
-            <li>
-              <LinkNav
-                to="/pegawai/$nip"
-                params={{ nip: me.nip }}
-                label={t('nav.myProfile')}
-                active={pathname === `/pegawai/${me.nip}`}
-                aria-current={pathname === `/pegawai/${me.nip}` ? 'page' : undefined}
-                styles={{ root: { minHeight: 44, borderRadius: 8 }, label: { fontSize: 16 } }}
-              />
-            </li>
-          )}
-        </Stack>
+        <MainMenu />
       </AppShell.Navbar>
       <AppShell.Main id="main" tabIndex={-1} style={{ maxWidth: '100%' }}>
         <div style={{ maxWidth: 1200, margin: '0 auto' }}>

@@ -91,6 +91,14 @@ export const en: Messages = {
     changePassword: 'Change password',
     signOut: 'Sign out',
   },
+  navGroup: {
+    competency: 'Competency',
+    development: 'Development',
+    reports: 'Reports',
+    organisation: 'Organisation',
+    administration: 'Administration',
+    account: 'Account',
+  },
   signIn: {
     title: 'Sign in',
     intro: 'Sign in to manage civil-servant competency development.',

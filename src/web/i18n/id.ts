@@ -85,6 +85,14 @@ export const id = {
     changePassword: 'Ganti kata sandi',
     signOut: 'Keluar',
   },
+  navGroup: {
+    competency: 'Kompetensi',
+    development: 'Pengembangan',
+    reports: 'Laporan',
+    organisation: 'Organisasi',
+    administration: 'Administrasi',
+    account: 'Akun',
+  },
   signIn: {
     title: 'Masuk',
     intro: 'Masuk untuk mengelola pengembangan kompetensi ASN.',
