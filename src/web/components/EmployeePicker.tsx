@@ -1,27 +1,44 @@
-import { Combobox, Group, InputBase, Loader, Text, useCombobox, VisuallyHidden } from '@mantine/core';
+import {
+  CloseButton,
+  Combobox,
+  Group,
+  InputBase,
+  Loader,
+  Text,
+  useCombobox,
+  VisuallyHidden,
+} from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../api/client';
 
-/** The employee chosen in an {@link EmployeePicker}. */
+/**
+ * The employee chosen in an {@link EmployeePicker}. A choice already saved on a record may be known
+ * only by NIP and name (no id or unit at hand): that is enough to show it and send its NIP.
+ */
 export interface PickedEmployee {
-  id: string;
+  id?: string;
   nip: string;
   name: string;
-  unitName: string;
+  unitName?: string;
 }
 
 /** Fewest characters before the server is asked (a NIP part or a name part). */
 const MIN_CHARS = 2;
 const SHOWN = 10;
 
-const display = (e: PickedEmployee) => `${e.name} (${e.nip})`;
+/** "Name (NIP)"; a saved choice whose name is not known yet shows its NIP alone. */
+const display = (e: PickedEmployee) => (e.name ? `${e.name} (${e.nip})` : e.nip);
+const keyOf = (e: PickedEmployee | null) => (e ? `${e.nip}|${e.name}` : '');
 
 /**
  * Choosing a person by typing part of a name or NIP: the employees list (already limited to what
  * the signed-in user may see) is searched after a short pause, and one match is picked from the list.
+ * `value` may also change from outside (e.g. the saved choice once it is looked up): the box then shows it.
+ * `clearable` adds a button that removes the choice (for optional fields); `onTextChange` tells the
+ * form what is typed, so it can refuse text that was never picked from the list.
  */
 export function EmployeePicker({
   id,
@@ -33,6 +50,8 @@ export function EmployeePicker({
   required,
   size,
   w,
+  clearable,
+  onTextChange,
 }: {
   id: string;
   label: string;
@@ -43,10 +62,22 @@ export function EmployeePicker({
   required?: boolean;
   size?: 'xs' | 'sm' | 'md';
   w?: number | string;
+  clearable?: boolean;
+  onTextChange?: (text: string) => void;
 }) {
   const { t } = useTranslation();
   const combobox = useCombobox({ onDropdownClose: () => combobox.resetSelectedOption() });
-  const [search, setSearch] = useState(value ? display(value) : '');
+  const [search, setSearchState] = useState(value ? display(value) : '');
+  const setSearch = (text: string) => {
+    setSearchState(text);
+    onTextChange?.(text);
+  };
+  // A choice set from outside (not by typing here) is shown in the box.
+  const [shown, setShown] = useState(keyOf(value));
+  if (keyOf(value) !== shown) {
+    setShown(keyOf(value));
+    if (value) setSearchState(display(value));
+  }
   const [debounced] = useDebouncedValue(search.trim(), 300);
   const term = value ? '' : debounced;
   const enabled = term.length >= MIN_CHARS;
@@ -74,6 +105,7 @@ export function EmployeePicker({
     const e = items.find((x) => x.id === empId);
     if (!e) return;
     const picked = { id: e.id, nip: e.nip, name: e.fullName, unitName: e.unitName };
+    setShown(keyOf(picked));
     onChange(picked);
     setSearch(display(picked));
     combobox.closeDropdown();
@@ -95,8 +127,23 @@ export function EmployeePicker({
           autoComplete="off"
           placeholder={t('employeePicker.placeholder')}
           value={search}
-          rightSection={loading ? <Loader size="xs" aria-hidden /> : null}
-          rightSectionPointerEvents="none"
+          rightSection={
+            loading ? (
+              <Loader size="xs" aria-hidden />
+            ) : clearable && (value || search) ? (
+              <CloseButton
+                size="sm"
+                aria-label={t('employeePicker.clear', { label })}
+                onMouseDown={(e) => e.preventDefault()}
+                onClick={() => {
+                  setSearch('');
+                  if (value) onChange(null);
+                  combobox.closeDropdown();
+                }}
+              />
+            ) : null
+          }
+          rightSectionPointerEvents={clearable && !loading && (value || search) ? 'auto' : 'none'}
           onChange={(e) => {
             setSearch(e.currentTarget.value);
             if (value) onChange(null);

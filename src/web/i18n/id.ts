@@ -212,7 +212,7 @@ export const id = {
     unit: 'Unit kerja',
     position: 'Jabatan',
     noPosition: 'Tanpa jabatan',
-    supervisorNip: 'NIP atasan langsung',
+    supervisorNip: 'Atasan langsung',
     email: 'Email',
     phone: 'Nomor telepon',
     active: 'Pegawai aktif',
@@ -410,7 +410,7 @@ export const id = {
     username: 'Nama pengguna',
     displayName: 'Nama tampilan',
     email: 'Email',
-    employeeNip: 'NIP pegawai (jika ASN)',
+    employeeNip: 'Pegawai yang ditautkan (jika ASN)',
     partnerName: 'Nama mitra (untuk peran mitra)',
     roles: 'Peran',
     unitFor: 'Unit (OPD) untuk {{role}}',
@@ -1126,7 +1126,8 @@ export const id = {
     problemHint:
       'Tulis masalahnya dengan kata sehari-hari: apa yang dialami warga atau petugas, dan apa yang ingin diubah.',
     skillsHint: 'Pisahkan dengan koma, misalnya: analisis data, desain antarmuka.',
-    supervisorHint: 'NIP pegawai OPD ini yang membimbing mahasiswa (boleh dikosongkan dulu).',
+    supervisorHint:
+      'Pegawai OPD ini yang membimbing mahasiswa. Cari dengan nama atau NIP (boleh dikosongkan dulu).',
     back: 'Kembali ke daftar proyek',
     students: 'Mahasiswa ({{members}} dari {{seats}})',
     noStudents: 'Belum ada mahasiswa yang ditugaskan.',
@@ -1243,6 +1244,7 @@ export const id = {
     replacement: 'Pegawai pengganti',
     replaceTitle: 'Ganti peserta {{name}}',
     pickFirst: 'Pilih pegawai dari daftar hasil pencarian.',
+    clear: 'Hapus pilihan {{label}}',
   },
   certRevoke: {
     certificate: 'Sertifikat',

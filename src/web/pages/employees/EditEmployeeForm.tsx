@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { validateEmployee } from '../../../domain/employee';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { NameFields, StatusGolonganFields, SupervisorContactFields } from './PersonFields';
+import { NameFields, StatusGolonganFields, SupervisorContactFields, useSupervisorPick } from './PersonFields';
 import { issuesToErrors, useFormErrors, orNull, summaryItems } from '../../lib/form-errors';
 
 const ORDER = [
@@ -39,6 +39,10 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
   const set = (k: keyof typeof v) => (val: string | boolean | null) =>
     setV((s) => ({ ...s, [k]: val ?? '' }));
   const labels: Record<string, string> = Object.fromEntries(ORDER.map((k) => [k, t(`form.${k}`)]));
+  const supervisor = useSupervisorPick(
+    e.supervisor ? { nip: e.supervisor.nip, name: e.supervisor.fullName } : null,
+    set('supervisorNip'),
+  );
 
   const save = useMutation({
     mutationFn: () =>
@@ -71,6 +75,7 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
     ev.preventDefault();
     const check = validateEmployee({ ...v, nip: e.nip });
     const errs = check.ok ? {} : issuesToErrors(check.issues.filter((i) => i.field !== 'nip'));
+    if (supervisor.unpicked) errs.supervisorNip = t('employeePicker.pickFirst');
     setErrors(errs);
     setTitle(null);
     if (Object.keys(errs).length === 0) save.mutate();
@@ -88,7 +93,7 @@ export function EditEmployeeForm({ employee: e, onDone }: { employee: EmployeeDe
           <NameFields values={v} field={field} set={set} />
           <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="md">
             <StatusGolonganFields values={v} field={field} set={set} />
-            <SupervisorContactFields values={v} field={field} set={set} />
+            <SupervisorContactFields values={v} field={field} set={set} supervisor={supervisor} />
           </SimpleGrid>
           <Checkbox
             id="edit-active"

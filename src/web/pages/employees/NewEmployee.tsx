@@ -9,7 +9,7 @@ import { normalizeNip } from '../../../domain/nip';
 import { api, unwrap, type EmployeeDetail } from '../../api/client';
 import { positionsQuery, useMe } from '../../api/queries';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { NameFields, StatusGolonganFields, SupervisorContactFields } from './PersonFields';
+import { NameFields, StatusGolonganFields, SupervisorContactFields, useSupervisorPick } from './PersonFields';
 import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { UnitSelect } from '../../components/UnitSelect';
@@ -54,6 +54,7 @@ export function NewEmployeePage() {
   });
   const { errors, setErrors, title, setTitle, showApiError } = useFormErrors();
   const set = (k: Key) => (val: string | null) => setV((s) => ({ ...s, [k]: val ?? '' }));
+  const supervisor = useSupervisorPick(null, set('supervisorNip'));
   const labels = Object.fromEntries(
     ORDER.map((k) => [k, t(`form.${k === 'unitId' ? 'unit' : k === 'positionId' ? 'position' : k}`)]),
   ) as Record<Key, string>;
@@ -98,6 +99,7 @@ export function NewEmployeePage() {
     const check = validateEmployee(v);
     const errs = check.ok ? {} : issuesToErrors(check.issues);
     if (!v.unitId) errs.unitId = t('validation.unitRequired');
+    if (supervisor.unpicked) errs.supervisorNip = t('employeePicker.pickFirst');
     setErrors(errs);
     setTitle(null);
     if (Object.keys(errs).length === 0) save.mutate();
@@ -138,7 +140,7 @@ export function NewEmployeePage() {
                 value={v.positionId}
                 onChange={set('positionId')}
               />
-              <SupervisorContactFields values={v} field={field} set={set} />
+              <SupervisorContactFields values={v} field={field} set={set} supervisor={supervisor} />
             </SimpleGrid>
             <Text size="sm" c="dimmed">
               {t('common.optional')}: {labels.frontTitle}, {labels.backTitle}, {labels.golongan},{' '}

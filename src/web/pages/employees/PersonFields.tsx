@@ -1,5 +1,7 @@
 import { Select, SimpleGrid, TextInput } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { golonganOptionsFor } from '../../lib/golongan-options';
 import { STATUSES } from '../../search';
 
@@ -65,19 +67,51 @@ export function StatusGolonganFields({ values: v, field, set }: Props<'status' |
   );
 }
 
-/** Supervisor NIP and contact, for a grid of the caller's. */
+/** The supervisor chosen by search; its NIP goes to the form's `supervisorNip`. */
+export interface SupervisorPick {
+  value: PickedEmployee | null;
+  onChange: (e: PickedEmployee | null) => void;
+  onTextChange: (text: string) => void;
+  /** Text typed in the search but no person picked from the list. */
+  unpicked: boolean;
+}
+
+/** State of the supervisor search; `setNip` keeps the form's `supervisorNip` in step with the choice. */
+export function useSupervisorPick(
+  initial: PickedEmployee | null,
+  setNip: (nip: string | null) => void,
+): SupervisorPick {
+  const [value, setValue] = useState(initial);
+  const [text, setText] = useState('');
+  return {
+    value,
+    onChange: (e) => {
+      setValue(e);
+      setNip(e?.nip ?? null);
+    },
+    onTextChange: setText,
+    unpicked: !value && text.trim() !== '',
+  };
+}
+
+/** Supervisor (searched by name or NIP) and contact, for a grid of the caller's. */
 export function SupervisorContactFields({
   values: v,
   field,
   set,
-}: Props<'supervisorNip' | 'email' | 'phone'>) {
+  supervisor,
+}: Props<'supervisorNip' | 'email' | 'phone'> & { supervisor: SupervisorPick }) {
+  const f = field('supervisorNip');
   return (
     <>
-      <TextInput
-        {...field('supervisorNip')}
-        inputMode="numeric"
-        value={v.supervisorNip}
-        onChange={(x) => set('supervisorNip')(x.currentTarget.value)}
+      <EmployeePicker
+        id={f.id}
+        label={f.label ?? ''}
+        error={f.error}
+        value={supervisor.value}
+        onChange={supervisor.onChange}
+        onTextChange={supervisor.onTextChange}
+        clearable
       />
       <TextInput
         {...field('email')}

@@ -19,6 +19,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap } from '../../api/client';
 import { useMe } from '../../api/queries';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
@@ -26,7 +27,7 @@ import { Pager } from '../../components/Pager';
 import { Empty, Loading, LoadError } from '../../components/States';
 import { UnitSelect } from '../../components/UnitSelect';
 import { hasRole } from '../../lib/access';
-import { orNull, summaryItems, useFormErrors } from '../../lib/form-errors';
+import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatDate, formatNumber } from '../../lib/format';
 
 const STATUSES = ['open', 'running', 'done', 'cancelled'] as const;
@@ -38,7 +39,9 @@ function NewProject({ onCancel }: { onCancel: () => void }) {
   const me = useMe();
   const navigate = useNavigate();
   const qc = useQueryClient();
-  const { errors, title, showApiError } = useFormErrors();
+  const { errors, setErrors, title, setTitle, showApiError } = useFormErrors();
+  const [supervisor, setSupervisor] = useState<PickedEmployee | null>(null);
+  const [supervisorText, setSupervisorText] = useState('');
   const [f, setF] = useState({
     unitId: me.operatorUnitIds[0] ?? '',
     title: '',
@@ -46,7 +49,6 @@ function NewProject({ onCancel }: { onCancel: () => void }) {
     skills: '',
     startsOn: '',
     endsOn: '',
-    supervisorNip: '',
     seats: 2 as number | string,
   });
   const set = (k: keyof typeof f) => (v: string | number) => setF((x) => ({ ...x, [k]: v }));
@@ -64,7 +66,7 @@ function NewProject({ onCancel }: { onCancel: () => void }) {
               .filter(Boolean),
             startsOn: f.startsOn,
             endsOn: f.endsOn,
-            supervisorNip: orNull(f.supervisorNip),
+            supervisorNip: supervisor?.nip ?? null,
             seats: Number(f.seats) || 1,
           },
         }),
@@ -85,6 +87,12 @@ function NewProject({ onCancel }: { onCancel: () => void }) {
       component="form"
       onSubmit={(e) => {
         e.preventDefault();
+        // Text typed in the supervisor search but never picked is not silently dropped.
+        if (!supervisor && supervisorText.trim()) {
+          setErrors({ supervisorNip: t('employeePicker.pickFirst') });
+          setTitle(null);
+          return;
+        }
         save.mutate();
       }}
       noValidate
@@ -160,14 +168,15 @@ function NewProject({ onCancel }: { onCancel: () => void }) {
             error={errors.seats}
           />
         </SimpleGrid>
-        <TextInput
+        <EmployeePicker
           id={id('supervisorNip')}
-          label={labels.supervisorNip}
+          label={labels.supervisorNip ?? ''}
           description={t('projects.supervisorHint')}
-          inputMode="numeric"
-          value={f.supervisorNip}
-          onChange={(e) => set('supervisorNip')(e.currentTarget.value)}
+          value={supervisor}
+          onChange={setSupervisor}
+          onTextChange={setSupervisorText}
           error={errors.supervisorNip}
+          clearable
         />
         <Group gap="sm">
           <Button type="submit" loading={save.isPending}>

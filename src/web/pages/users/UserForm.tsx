@@ -11,10 +11,11 @@ import {
   Title,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type User } from '../../api/client';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { fromApiError, orNull, summaryItems, type FieldErrors } from '../../lib/form-errors';
 import { RolesField, type Grant } from './RolesField';
@@ -39,7 +40,6 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
     username: user?.username ?? '',
     displayName: user?.displayName ?? '',
     email: user?.email ?? '',
-    employeeNip: user?.employeeNip ?? '',
     partnerName: user?.partnerName ?? '',
     password: '',
     active: user?.active ?? true,
@@ -47,6 +47,20 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
   const [roles, setRoles] = useState<Grant[]>(
     user?.roles.map((r) => ({ role: r.role, unitId: r.unitId })) ?? [],
   );
+  // The linked employee: known by NIP from the account, its name looked up for the search box.
+  const [linked, setLinked] = useState<PickedEmployee | null>(
+    user?.employeeNip ? { nip: user.employeeNip, name: '' } : null,
+  );
+  const [linkedText, setLinkedText] = useState('');
+  const savedNip = user?.employeeNip ?? null;
+  const saved = useQuery({
+    queryKey: ['employee', savedNip],
+    enabled: !!savedNip,
+    queryFn: () => unwrap(api.GET('/api/employees/{nip}', { params: { path: { nip: savedNip! } } })),
+  });
+  const savedName = saved.data?.fullName;
+  if (savedName && linked && linked.nip === savedNip && !linked.name)
+    setLinked({ ...linked, name: savedName });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [title, setTitle] = useState<string | null>(null);
   const set = (k: keyof typeof v) => (val: string | boolean) => setV((s) => ({ ...s, [k]: val }));
@@ -84,7 +98,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
               body: {
                 displayName: v.displayName.trim(),
                 email: orNull(v.email),
-                employeeNip: orNull(v.employeeNip),
+                employeeNip: linked?.nip ?? null,
                 partnerName: orNull(v.partnerName),
                 active: v.active,
                 roles: grants(),
@@ -98,7 +112,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
                 username: v.username.trim(),
                 displayName: v.displayName.trim(),
                 email: orNull(v.email),
-                employeeNip: orNull(v.employeeNip),
+                employeeNip: linked?.nip ?? null,
                 partnerName: orNull(v.partnerName),
                 password: v.password,
                 roles: grants(),
@@ -120,6 +134,7 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
     const errs: FieldErrors = {};
     if (!user && !v.username.trim()) errs.username = t('validation.required');
     if (!v.displayName.trim()) errs.displayName = t('validation.required');
+    if (!linked && linkedText.trim()) errs.employeeNip = t('employeePicker.pickFirst');
     if (roles.length === 0) errs.roles = t('validation.rolesRequired');
     if (roles.some((g) => g.role === 'operator' && !g.unitId))
       errs.operatorUnit = t('validation.operatorUnit');
@@ -166,11 +181,13 @@ export function UserForm({ user, onDone }: { user: User | null; onDone: () => vo
               value={v.email}
               onChange={(e) => set('email')(e.currentTarget.value)}
             />
-            <TextInput
+            <EmployeePicker
               {...field('employeeNip')}
-              inputMode="numeric"
-              value={v.employeeNip}
-              onChange={(e) => set('employeeNip')(e.currentTarget.value)}
+              label={labels.employeeNip ?? ''}
+              value={linked}
+              onChange={setLinked}
+              onTextChange={setLinkedText}
+              clearable
             />
             <TextInput
               {...field('partnerName')}
