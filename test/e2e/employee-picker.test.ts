@@ -154,6 +154,17 @@ describe('choosing a person by searching instead of typing a NIP', () => {
     await page.getByRole('button', { name: 'Ubah data', exact: true }).click();
     const box = page.getByRole('combobox', { name: 'Atasan langsung' });
     await expect.poll(() => box.inputValue()).toBe(`${boss!.fullName} (${boss!.nip})`);
+
+    // The server's refusal (nobody supervises themselves) is shown beside the field and in the
+    // summary, whose link leads to the search box.
+    await pick(page, box, employee!);
+    await page.getByRole('button', { name: 'Simpan', exact: true }).click();
+    const summary = page.getByRole('alert').filter({ hasText: /perlu diperbaiki/i });
+    await summary.getByRole('link', { name: /^Atasan langsung: / }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('edit-supervisorNip');
+    expect(await box.getAttribute('aria-invalid')).toBe('true');
+    await expectNoSidewaysScroll(page);
+    await screenshot(page, 'atasan-ditolak-360');
     await box.fill(namePart(other!));
     await page.getByRole('option').filter({ hasText: other!.nip }).waitFor();
     await expectNoSidewaysScroll(page);
