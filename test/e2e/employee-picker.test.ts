@@ -1,9 +1,8 @@
 import type { APIRequestContext, Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
+import { DESKTOP, expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
 
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
 const tag = () => Math.random().toString(36).slice(2, 8).toLowerCase();
 
 interface Person {

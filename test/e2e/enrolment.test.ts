@@ -1,32 +1,13 @@
-import type { BrowserContext } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
-
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
-const tag = () => Math.random().toString(36).slice(2, 8).toUpperCase();
-const iso = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
-
-/** A published programme organised by BKPSDM, created through the API as operator.bkpsdm. */
-async function programme(ctx: BrowserContext, title: string, sessions: [number, number][]) {
-  const res = await ctx.request.post(`${baseUrl()}/api/programs`, {
-    data: {
-      code: `E2E-${tag()}`,
-      title,
-      form: 'B7',
-      capacity: 10,
-      costFee: 1_500_000,
-      sessions: sessions.map(([a, b]) => ({ startsAt: iso(a), endsAt: iso(b), venue: 'Aula BKPSDM' })),
-    },
-  });
-  expect(res.status()).toBe(200);
-  const p = (await res.json()) as { id: string; sessions: { id: string }[] };
-  const pub = await ctx.request.post(`${baseUrl()}/api/programs/${p.id}/status`, {
-    data: { status: 'published' },
-  });
-  expect(pub.status()).toBe(200);
-  return p;
-}
+import {
+  DESKTOP,
+  expectNoSidewaysScroll,
+  phoneContext,
+  publishedProgramme,
+  tag,
+  useBrowser,
+} from './support';
 
 describe('enrolment and attendance', () => {
   const browser = useBrowser();
@@ -36,7 +17,7 @@ describe('enrolment and attendance', () => {
     const opPage = await op.newPage();
     await signIn(opPage, 'operator.bkpsdm');
     const title = `Pelatihan Uji Pendaftaran ${tag()}`;
-    const p = await programme(op, title, [[60 * 24 * 20, 60 * 24 * 20 + 360]]);
+    const p = await publishedProgramme(op, title, [[60 * 24 * 20, 60 * 24 * 20 + 360]]);
 
     const peg = await browser().newContext(DESKTOP);
     const page = await peg.newPage();
@@ -100,7 +81,7 @@ describe('enrolment and attendance', () => {
     const opPage = await op.newPage();
     await signIn(opPage, 'operator.bkpsdm');
     const title = `Bimtek Uji Presensi ${tag()}`;
-    const p = await programme(op, title, [[-5, 120]]);
+    const p = await publishedProgramme(op, title, [[-5, 120]]);
     const sessionId = p.sessions[0]!.id;
 
     // The participant enrolled and was approved beforehand (through the API).

@@ -1,11 +1,14 @@
-import type { APIRequestContext, BrowserContext, Page } from 'playwright-core';
+import type { APIRequestContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
-
-const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
-const tag = () => Math.random().toString(36).slice(2, 8).toUpperCase();
-const iso = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+import {
+  DESKTOP,
+  expectNoSidewaysScroll,
+  phoneContext,
+  publishedProgramme,
+  tag,
+  useBrowser,
+} from './support';
 
 async function getJson<T>(req: APIRequestContext, path: string): Promise<T> {
   const res = await req.get(`${baseUrl()}${path}`);
@@ -28,26 +31,6 @@ async function totalShown(page: Page): Promise<number> {
   return Number(text!.replace(/\D/g, ''));
 }
 
-/** A published programme organised by BKPSDM, created through the API as operator.bkpsdm. */
-async function programme(ctx: BrowserContext, title: string, from = 60 * 24 * 30, minutes = 240) {
-  const res = await ctx.request.post(`${baseUrl()}/api/programs`, {
-    data: {
-      code: `E2E-${tag()}`,
-      title,
-      form: 'B7',
-      capacity: 10,
-      sessions: [{ startsAt: iso(from), endsAt: iso(from + minutes), venue: 'Aula BKPSDM' }],
-    },
-  });
-  expect(res.status()).toBe(200);
-  const p = (await res.json()) as { id: string; sessions: { id: string }[] };
-  const pub = await ctx.request.post(`${baseUrl()}/api/programs/${p.id}/status`, {
-    data: { status: 'published' },
-  });
-  expect(pub.status()).toBe(200);
-  return p;
-}
-
 describe('organiser tools for programmes and partners', () => {
   const browser = useBrowser();
 
@@ -56,7 +39,7 @@ describe('organiser tools for programmes and partners', () => {
     const context = await phoneContext(browser());
     const page = await context.newPage();
     await signIn(page, 'operator.bkpsdm');
-    const p = await programme(context, `Bimtek Uji Pencabutan ${tag()}`, -240, 120);
+    const p = await publishedProgramme(context, `Bimtek Uji Pencabutan ${tag()}`, [[-240, -120]]);
     const programId = p.id;
     const person = await someoneVisible(page.request, 'name');
     const nominated = await page.request.post(`${baseUrl()}/api/enrollments`, {
@@ -127,7 +110,7 @@ describe('organiser tools for programmes and partners', () => {
     const page = await context.newPage();
     await signIn(page, 'operator.bkpsdm');
     const title = `Pelatihan Uji Usulan ${tag()}`;
-    const p = await programme(context, title);
+    const p = await publishedProgramme(context, title, [[60 * 24 * 30, 60 * 24 * 30 + 240]]);
     const someone = await someoneVisible(page.request, 'nip');
     const part = someone.name.split(' ').find((w) => w.length >= 3) ?? someone.name;
 

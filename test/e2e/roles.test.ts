@@ -10,24 +10,20 @@ import {
   type MenuShape,
 } from './support';
 
+/** What admin and OPD operators share: the competency and development groups. */
+const OPERATOR_GROUPS: MenuShape = [
+  [
+    'Kompetensi',
+    ['Peta kesenjangan', 'Talenta (9 kotak)', 'Kamus kompetensi', 'Standar jabatan', 'Kampanye penilaian'],
+  ],
+  ['Pengembangan', ['Katalog program', 'Persetujuan', 'Verifikasi sertifikat', 'Mitra', 'Proyek mahasiswa']],
+];
+
 const MENU: Record<string, { menu: MenuShape; collapsed: boolean; section: RegExp }> = {
   admin: {
     menu: [
       'Beranda',
-      [
-        'Kompetensi',
-        [
-          'Peta kesenjangan',
-          'Talenta (9 kotak)',
-          'Kamus kompetensi',
-          'Standar jabatan',
-          'Kampanye penilaian',
-        ],
-      ],
-      [
-        'Pengembangan',
-        ['Katalog program', 'Persetujuan', 'Verifikasi sertifikat', 'Mitra', 'Proyek mahasiswa'],
-      ],
+      ...OPERATOR_GROUPS,
       'Kepatuhan 20 JP',
       ['Organisasi', ['Unit kerja', 'Pegawai', 'Impor data']],
       ['Administrasi', ['Pengguna', 'Jejak audit', 'Kotak keluar']],
@@ -51,20 +47,7 @@ const MENU: Record<string, { menu: MenuShape; collapsed: boolean; section: RegEx
   'operator.dukcapil': {
     menu: [
       'Beranda',
-      [
-        'Kompetensi',
-        [
-          'Peta kesenjangan',
-          'Talenta (9 kotak)',
-          'Kamus kompetensi',
-          'Standar jabatan',
-          'Kampanye penilaian',
-        ],
-      ],
-      [
-        'Pengembangan',
-        ['Katalog program', 'Persetujuan', 'Verifikasi sertifikat', 'Mitra', 'Proyek mahasiswa'],
-      ],
+      ...OPERATOR_GROUPS,
       'Kepatuhan 20 JP',
       ['Organisasi', ['Unit kerja', 'Pegawai', 'Impor data']],
       'Akun saya',
@@ -138,12 +121,12 @@ describe('each role lands on its first screen and sees only its menu', () => {
     const context = await browser().newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await signIn(page, 'admin');
-    await page.goto(`${baseUrl()}/kompetensi/standar`);
-    await page.getByRole('heading', { level: 1, name: /standar kompetensi jabatan/i }).waitFor();
+    await page.goto(`${baseUrl()}/kompetensi/kamus`);
+    await page.getByRole('heading', { level: 1, name: /kamus kompetensi/i }).waitFor();
     const nav = mainMenu(page);
     const competency = nav.getByRole('button', { name: 'Kompetensi' });
     expect(await competency.getAttribute('aria-expanded')).toBe('true');
-    expect(await nav.getByRole('link', { name: 'Standar jabatan' }).getAttribute('aria-current')).toBe(
+    expect(await nav.getByRole('link', { name: 'Kamus kompetensi' }).getAttribute('aria-current')).toBe(
       'page',
     );
     for (const name of ['Pengembangan', 'Organisasi', 'Administrasi']) {

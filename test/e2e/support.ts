@@ -82,3 +82,36 @@ export async function readMenu(page: Page): Promise<MenuShape> {
     }),
   );
 }
+
+export const DESKTOP = { viewport: { width: 1280, height: 900 } } as const;
+/** A short random tag that keeps codes and titles of one run apart. */
+export const tag = () => Math.random().toString(36).slice(2, 8).toUpperCase();
+const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
+
+/**
+ * A published programme organised by BKPSDM, created through the API by the context's user
+ * (operator.bkpsdm), with sessions given as [start, end] in minutes from now.
+ */
+export async function publishedProgramme(ctx: BrowserContext, title: string, sessions: [number, number][]) {
+  const res = await ctx.request.post(`${baseUrl()}/api/programs`, {
+    data: {
+      code: `E2E-${tag()}`,
+      title,
+      form: 'B7',
+      capacity: 10,
+      costFee: 1_500_000,
+      sessions: sessions.map(([a, b]) => ({
+        startsAt: inMinutes(a),
+        endsAt: inMinutes(b),
+        venue: 'Aula BKPSDM',
+      })),
+    },
+  });
+  expect(res.status()).toBe(200);
+  const p = (await res.json()) as { id: string; sessions: { id: string }[] };
+  const pub = await ctx.request.post(`${baseUrl()}/api/programs/${p.id}/status`, {
+    data: { status: 'published' },
+  });
+  expect(pub.status()).toBe(200);
+  return p;
+}

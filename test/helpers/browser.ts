@@ -56,7 +56,12 @@ export async function expectAccessible(page: Page) {
   ).toEqual([]);
 }
 
+/**
+ * A full-page PNG in test-results/screens, for people to look at. CI has nobody looking and skips
+ * the encoding unless ASAH_SCREENSHOTS=1.
+ */
 export async function screenshot(page: Page, name: string) {
+  if (process.env.CI && process.env.ASAH_SCREENSHOTS !== '1') return;
   const dir = path.resolve('test-results/screens');
   fs.mkdirSync(dir, { recursive: true });
   await page.screenshot({ path: path.join(dir, `${name}.png`), fullPage: true });

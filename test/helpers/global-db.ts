@@ -14,7 +14,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'asah_test_template';
+/** Per test process, so several runs (e.g. `npm test`'s parallel ones) can share one server. */
+export const TEMPLATE_DB = `asah_test_template_${process.pid}`;
 export const TEST_DEMO_EMPLOYEES = 400;
 
 const withDb = (url: string, db: string) => {
@@ -39,7 +40,8 @@ export default async function setup(project: TestProject) {
     });
     adminUrl = embedded.url;
   }
-  const admin = new pg.Client({ connectionString: withDb(adminUrl, 'postgres') });
+  const serverUrl = adminUrl;
+  const admin = new pg.Client({ connectionString: withDb(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
   await admin.query(`create database ${TEMPLATE_DB}`);
@@ -54,6 +56,13 @@ export default async function setup(project: TestProject) {
   project.provide('dbMode', embedded ? 'embedded' : 'external');
 
   return async () => {
-    await embedded?.stop();
+    if (embedded) {
+      await embedded.stop();
+      return;
+    }
+    const cleanup = new pg.Client({ connectionString: withDb(serverUrl, 'postgres') });
+    await cleanup.connect();
+    await cleanup.query(`drop database if exists ${TEMPLATE_DB} with (force)`).catch(() => undefined);
+    await cleanup.end();
   };
 }
