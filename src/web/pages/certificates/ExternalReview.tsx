@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Anchor, Button, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,8 +8,7 @@ import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-ru
 import { formByCode } from '../../../domain/learning/forms';
 import { api, unwrap, type paths } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Page } from '../../components/Page';
-import { Empty, Loading, LoadError } from '../../components/States';
+import { DecisionQueue } from '../../components/DecisionQueue';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatDate, formatNumber } from '../../lib/format';
 
@@ -134,41 +133,18 @@ function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void 
 /** "Verifikasi sertifikat": certificates earned elsewhere, waiting for the OPD operator's check. */
 export function ExternalReviewPage() {
   const { t } = useTranslation();
-  const [message, setMessage] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['external-certificates', 'submitted'],
     queryFn: () =>
       unwrap(api.GET('/api/external-certificates', { params: { query: { status: 'submitted' } } })),
   });
   return (
-    <Page title={t('certificates.review.title')}>
-      <Text>{t('certificates.review.intro')}</Text>
-      {message && (
-        <Alert
-          color="teal"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('learning.proposals.dismiss')}
-          onClose={() => setMessage(null)}
-        >
-          {message}
-        </Alert>
-      )}
-      {q.isPending && <Loading />}
-      {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      {q.data && q.data.length === 0 && <Empty>{t('certificates.review.none')}</Empty>}
-      {q.data && q.data.length > 0 && (
-        <Stack
-          component="ul"
-          gap="sm"
-          aria-label={t('certificates.review.title')}
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-        >
-          {q.data.map((x) => (
-            <ReviewCard key={x.id} x={x} onDone={setMessage} />
-          ))}
-        </Stack>
-      )}
-    </Page>
+    <DecisionQueue
+      title={t('certificates.review.title')}
+      intro={t('certificates.review.intro')}
+      empty={t('certificates.review.none')}
+      query={q}
+      card={(x, onDone) => <ReviewCard key={x.id} x={x} onDone={onDone} />}
+    />
   );
 }

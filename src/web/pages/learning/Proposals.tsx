@@ -1,11 +1,10 @@
-import { Alert, Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
+import { Button, Group, Paper, SegmentedControl, Stack, Text, Textarea } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type paths } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
-import { Page } from '../../components/Page';
-import { Empty, Loading, LoadError } from '../../components/States';
+import { DecisionQueue } from '../../components/DecisionQueue';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 
@@ -121,40 +120,17 @@ function ProposalCard({ p, onDone }: { p: Proposal; onDone: (message: string) =>
 /** The atasan's decisions on levels proposed after completed programmes. */
 export function ProposalsPage() {
   const { t } = useTranslation();
-  const [message, setMessage] = useState<string | null>(null);
   const q = useQuery({
     queryKey: ['competency-proposals', 'pending'],
     queryFn: () => unwrap(api.GET('/api/competency-proposals', { params: { query: { status: 'pending' } } })),
   });
   return (
-    <Page title={t('learning.proposals.title')}>
-      <Text>{t('learning.proposals.intro')}</Text>
-      {message && (
-        <Alert
-          color="teal"
-          role="status"
-          withCloseButton
-          closeButtonLabel={t('learning.proposals.dismiss')}
-          onClose={() => setMessage(null)}
-        >
-          {message}
-        </Alert>
-      )}
-      {q.isPending && <Loading />}
-      {q.error && <LoadError error={q.error} onRetry={() => void q.refetch()} />}
-      {q.data && q.data.length === 0 && <Empty>{t('learning.proposals.none')}</Empty>}
-      {q.data && q.data.length > 0 && (
-        <Stack
-          component="ul"
-          gap="sm"
-          aria-label={t('learning.proposals.title')}
-          style={{ listStyle: 'none', margin: 0, padding: 0 }}
-        >
-          {q.data.map((p) => (
-            <ProposalCard key={p.id} p={p} onDone={setMessage} />
-          ))}
-        </Stack>
-      )}
-    </Page>
+    <DecisionQueue
+      title={t('learning.proposals.title')}
+      intro={t('learning.proposals.intro')}
+      empty={t('learning.proposals.none')}
+      query={q}
+      card={(p, onDone) => <ProposalCard key={p.id} p={p} onDone={onDone} />}
+    />
   );
 }
