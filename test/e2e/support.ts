@@ -61,7 +61,14 @@ export async function menuLink(page: Page, name: string | RegExp): Promise<Locat
   await nav.getByRole('link').first().waitFor();
   const link = nav.getByRole('link', { name });
   const closed = nav.locator('button[aria-expanded="false"]');
-  while ((await link.count()) === 0 && (await closed.count()) > 0) await closed.first().click();
+  while ((await link.count()) === 0 && (await closed.count()) > 0) {
+    // Wait until this very group reads open before looking again: clicking a group that has not
+    // re-rendered yet would close it again.
+    const group = await closed.first().elementHandle();
+    await group!.click();
+    await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', group);
+  }
+  await link.first().waitFor();
   return link;
 }
 
