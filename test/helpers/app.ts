@@ -3,7 +3,7 @@ import type pg from 'pg';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Db } from '../../src/server/db/client.js';
-import { freshDatabase } from './db.js';
+import { freshDatabase, watchBusyConnections } from './db.js';
 
 export const DEMO_PASSWORD = 'asah-demo';
 
@@ -19,6 +19,7 @@ export interface TestApp {
 /** The whole Asah app on its own fresh copy of the seeded test database. */
 export async function createTestApp(): Promise<TestApp> {
   const fresh = await freshDatabase();
+  const checkConnections = watchBusyConnections();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -43,6 +44,7 @@ export async function createTestApp(): Promise<TestApp> {
     async close() {
       await app.close();
       await fresh.drop();
+      checkConnections();
     },
   };
 }

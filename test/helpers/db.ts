@@ -31,3 +31,23 @@ export async function freshDatabase(): Promise<{ database: Database; url: string
     },
   };
 }
+
+/**
+ * pg warns (once per process) when a query is sent on a connection still busy with another one: inside a
+ * transaction that means queries of one `tx` run side by side (e.g. Promise.all), which pg 9 refuses.
+ * Returns a check that throws when that happened since the watch began.
+ */
+export function watchBusyConnections(): () => void {
+  const seen: string[] = [];
+  const listener = (w: Error) => {
+    if (w.message.includes('already executing a query')) seen.push(w.stack ?? w.message);
+  };
+  process.on('warning', listener);
+  return () => {
+    process.off('warning', listener);
+    if (seen.length)
+      throw new Error(
+        `A query was sent on a connection busy with another; run the queries of one transaction one after another.\n${seen[0]}`,
+      );
+  };
+}

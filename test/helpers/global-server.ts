@@ -5,6 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import { connect } from '../../src/server/db/client.js';
+import { watchBusyConnections } from './db.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +30,7 @@ export default async function setup(project: TestProject) {
   u.pathname = `/${name}`;
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: u.toString() });
   const database = connect(u.toString(), 'external', 10);
+  const checkConnections = watchBusyConnections();
   const app = await buildApp({ config, database, serveWeb: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const addr = app.server.address();
@@ -37,5 +39,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await app.close();
     await database.close();
+    checkConnections();
   };
 }

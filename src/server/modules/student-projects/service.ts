@@ -150,28 +150,38 @@ export function studentProjectService(db: Db) {
 
   async function detail(ctx: AuthContext, id: string, tx: Tx = db): Promise<ProjectDetailT> {
     const p = await load(tx, ctx, id);
-    const [sup, members, updates, can] = await Promise.all([
-      p.supervisor_employee_id
-        ? tx.execute<{ nip: string; name: string; front_title: string | null; back_title: string | null }>(
-            sql`select nip, name, front_title, back_title from employees where id = ${p.supervisor_employee_id}`,
-          )
-        : null,
-      tx.execute<{
-        id: string;
-        student_name: string;
-        student_number: string;
-        study_program: string;
-        partner_name: string;
-      }>(sql`
+    // One after another: `tx` may be a transaction's single connection, which runs one query at a time.
+    const sup = p.supervisor_employee_id
+      ? await tx.execute<{
+          nip: string;
+          name: string;
+          front_title: string | null;
+          back_title: string | null;
+        }>(
+          sql`select nip, name, front_title, back_title from employees where id = ${p.supervisor_employee_id}`,
+        )
+      : null;
+    const members = await tx.execute<{
+      id: string;
+      student_name: string;
+      student_number: string;
+      study_program: string;
+      partner_name: string;
+    }>(sql`
         select m.id, m.student_name, m.student_number, m.study_program, pa.name as partner_name
         from student_project_members m join partners pa on pa.id = m.partner_id
-        where m.project_id = ${id} order by m.created_at, m.student_name`),
-      tx.execute<{ id: string; note: string; progress_pct: number; by: string | null; at: string }>(sql`
+        where m.project_id = ${id} order by m.created_at, m.student_name`);
+    const updates = await tx.execute<{
+      id: string;
+      note: string;
+      progress_pct: number;
+      by: string | null;
+      at: string;
+    }>(sql`
         select up.id, up.note, up.progress_pct, us.display_name as by, up.created_at as at
         from student_project_updates up left join users us on us.id = up.created_by
-        where up.project_id = ${id} order by up.created_at desc`),
-      abilities(tx, ctx, p),
-    ]);
+        where up.project_id = ${id} order by up.created_at desc`);
+    const can = await abilities(tx, ctx, p);
     const s = sup?.rows[0];
     return {
       ...item(p),
