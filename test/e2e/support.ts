@@ -1,21 +1,88 @@
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { baseUrl, launchBrowser } from '../helpers/browser';
 
 /**
  * One Chromium for the enclosing describe block: checks the web app is served, launches before the
- * tests and closes after them. Returns a getter for the running browser.
+ * tests and closes after them. Returns a getter for the running browser. When a test fails, every page
+ * still open is described (address, headings, alerts, the main text, what went wrong on the way) and
+ * captured in test-results/failures, so a failure seen only once can still be understood.
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
+  const journal = new WeakMap<BrowserContext, string[]>();
   beforeAll(async () => {
     await assertWebServed(baseUrl());
     browser = await launchBrowser();
+    const open = browser.newContext.bind(browser);
+    browser.newContext = async (options) => {
+      const context = await open(options);
+      journal.set(context, keepJournal(context));
+      return context;
+    };
+  });
+  afterEach(async ({ task }) => {
+    for (const [i, context] of (browser?.contexts() ?? []).entries()) {
+      if (task.result?.state === 'fail') {
+        for (const [j, page] of context.pages().entries()) {
+          const name = `${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${i}-${j}`;
+          console.error(await describePage(page, name, journal.get(context) ?? []));
+        }
+      }
+      // A failed test leaves its contexts open; the next test starts clean.
+      await context.close().catch(() => undefined);
+    }
   });
   afterAll(async () => {
     await browser?.close();
   });
   return () => browser!;
+}
+
+/** The last events of a context worth knowing after a failure: main-frame addresses, errors, 5xx answers. */
+function keepJournal(context: BrowserContext): string[] {
+  const lines: string[] = [];
+  const note = (line: string) => {
+    lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
+    if (lines.length > 40) lines.shift();
+  };
+  context.on('page', (page) => {
+    page.on('framenavigated', (f) => {
+      if (f === page.mainFrame()) note(`address ${f.url()}`);
+    });
+    page.on('pageerror', (e) => note(`page error: ${e.message}`));
+  });
+  context.on('console', (m) => {
+    if (m.type() === 'error') note(`console error: ${m.text().slice(0, 300)}`);
+  });
+  context.on('response', (r) => {
+    if (r.status() >= 500) note(`${r.status()} ${r.request().method()} ${r.url()}`);
+  });
+  context.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
+  return lines;
+}
+
+async function describePage(page: Page, name: string, journal: string[]): Promise<string> {
+  const file = path.resolve('test-results/failures', `${name}.png`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await page.screenshot({ path: file, fullPage: true, timeout: 5000 }).catch(() => undefined);
+  const seen = await page
+    .evaluate(() => ({
+      title: document.title,
+      headings: [...document.querySelectorAll('h1, h2')].map((h) => h.textContent?.trim()).slice(0, 8),
+      alerts: [...document.querySelectorAll('[role="alert"], [role="status"]')]
+        .map((a) => a.textContent?.trim())
+        .filter(Boolean),
+      text: (document.querySelector('main') ?? document.body).innerText.replace(/\s+/g, ' ').slice(0, 600),
+    }))
+    .catch((e: Error) => ({ error: e.message }));
+  return [
+    `── open page ${page.url()} (screenshot ${path.relative(process.cwd(), file)})`,
+    JSON.stringify(seen, null, 2),
+    ...journal.map((l) => `  ${l}`),
+  ].join('\n');
 }
 
 /**
