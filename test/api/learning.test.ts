@@ -216,6 +216,41 @@ describe('my learning', () => {
   });
 });
 
+describe('the basis of each record', () => {
+  it('explains how the JP were counted in the reader’s language, citing the regulation', async () => {
+    // The demo history comes from the rule set, so each of its records carries a basis.
+    const seeded = (
+      await t.db.execute<{ nip: string; year: number }>(sql`
+        select e.nip, r.year from learning_records r join employees e on e.id = r.employee_id
+        where r.source = 'import' order by r.year, e.nip limit 1`)
+    ).rows[0]!;
+    const url = `/api/employees/${seeded.nip}/learning-records?year=${seeded.year}`;
+    type Records = { records: { id: string; jpBasis: string }[] };
+    const id = (await get(url, admin)).json() as Records;
+    expect(id.records.length).toBeGreaterThan(0);
+    const put = (locale: string) =>
+      t.app.inject({
+        method: 'PUT',
+        url: '/api/auth/locale',
+        headers: { cookie: admin },
+        payload: { locale },
+      });
+    expect((await put('en')).statusCode).toBe(200);
+    try {
+      const en = (await get(url, admin)).json() as Records;
+      for (const r of id.records) {
+        const other = en.records.find((x) => x.id === r.id)!;
+        expect(r.jpBasis).toMatch(/JP.* — \S/);
+        expect(other.jpBasis).toMatch(/JP.* — \S/);
+        expect(other.jpBasis).not.toBe(r.jpBasis);
+        expect(other.jpBasis).not.toMatch(/kegiatan|hari|maks\./);
+      }
+    } finally {
+      await put('id');
+    }
+  });
+});
+
 describe('closing the loop with competencies', () => {
   it('a completed programme proposes a level; the atasan confirms it and the profile follows', async () => {
     // A competency the pegawai's position requires, with no assessment yet: the proposal is then

@@ -99,18 +99,24 @@ export async function seedLearningHistory(
   const rows = ACTIVITIES.map((a) => {
     const r = computeJp(a.input, set);
     if (!r.ok) throw new Error(`demo activity "${a.title}": ${r.message.en}`);
-    return { ...a, jp: r.jp, basis: r.basis.id };
+    return {
+      ...a,
+      jp: r.jp,
+      basis: `${r.basis.id} — ${set.regulation}`,
+      basisEn: `${r.basis.en} — ${set.regulation}`,
+    };
   });
   const shares = Array.from({ length: slotsPerYear }, (_, i) => SLOT_SHARE[i] ?? 10);
   const res = await tx.execute(sql`
     with t as (
       select (now() at time zone time_zone)::date as today from tenants where id = ${tenantId}
     ), acts as (
-      select (a.i - 1) as i, a.title, a.form, a.scope, a.days, a.jp, a.basis
+      select (a.i - 1) as i, a.title, a.form, a.scope, a.days, a.jp, a.basis, a.basis_en
       from unnest(${sqlArray(rows.map((r) => r.title))}::text[], ${sqlArray(rows.map((r) => r.input.form))}::text[],
         ${sqlArray(rows.map((r) => r.input.scope))}::text[], ${sqlArray(rows.map((r) => r.days))}::int[],
-        ${sqlArray(rows.map((r) => r.jp))}::numeric[], ${sqlArray(rows.map((r) => r.basis))}::text[])
-        with ordinality as a(title, form, scope, days, jp, basis, i)
+        ${sqlArray(rows.map((r) => r.jp))}::numeric[], ${sqlArray(rows.map((r) => r.basis))}::text[],
+        ${sqlArray(rows.map((r) => r.basisEn))}::text[])
+        with ordinality as a(title, form, scope, days, jp, basis, basis_en, i)
     ), slots as (
       select s.k, s.share from unnest(${sqlArray(shares)}::int[]) with ordinality as s(share, k)
     ), picks as (
@@ -135,9 +141,9 @@ export async function seedLearningHistory(
       where abs(p.h) % 100 < sl.share
     )
     insert into learning_records (tenant_id, employee_id, source, title, form, scope, starts_on, ends_on, year,
-      jp, jp_basis, jp_rule_set_id)
+      jp, jp_basis, jp_basis_en, jp_rule_set_id)
     select ${tenantId}, c.employee_id, 'import', c.title, c.form, c.scope, c.starts_on,
-      least(c.starts_on + (c.days - 1), make_date(c.year, 12, 31)), c.year, c.jp, c.basis,
+      least(c.starts_on + (c.days - 1), make_date(c.year, 12, 31)), c.year, c.jp, c.basis, c.basis_en,
       (select r.id from jp_rule_sets r where r.tenant_id = ${tenantId} and r.code = ${set.code})
     from chosen c`);
   return res.rowCount ?? 0;

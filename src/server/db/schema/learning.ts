@@ -152,9 +152,10 @@ export const programs = pgTable(
     organiserUnitId: uuid('organiser_unit_id').references(() => orgUnits.id),
     /** JP planned by the organiser for "as scheduled" forms; other forms compute JP from sessions. */
     scheduledJp: jp('scheduled_jp'),
-    /** JP as computed by the rule set in effect, with its explanation. */
+    /** JP as computed by the rule set in effect, with its explanation in Bahasa Indonesia and English. */
     jp: jp('jp').notNull().default(0),
     jpBasis: text('jp_basis').notNull().default(''),
+    jpBasisEn: text('jp_basis_en').notNull().default(''),
     jpRuleSetId: uuid('jp_rule_set_id').references(() => jpRuleSets.id),
     costFee: rupiah('cost_fee'),
     costTravel: rupiah('cost_travel'),
@@ -416,6 +417,7 @@ export const learningRecords = pgTable(
     year: integer('year').notNull(),
     jp: jp('jp').notNull(),
     jpBasis: text('jp_basis').notNull().default(''),
+    jpBasisEn: text('jp_basis_en').notNull().default(''),
     jpRuleSetId: uuid('jp_rule_set_id').references(() => jpRuleSets.id),
     createdAt: createdAt(),
   },

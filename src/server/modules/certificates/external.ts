@@ -169,10 +169,11 @@ export function externalCertificateService(db: Db) {
           reviewed_at = now(), reject_reason = null where id = ${id}`);
         const rec = await tx.execute<{ id: string }>(sql`
           insert into learning_records (tenant_id, employee_id, source, external_certificate_id, title, form, scope,
-            starts_on, ends_on, year, jp, jp_basis, jp_rule_set_id)
+            starts_on, ends_on, year, jp, jp_basis, jp_basis_en, jp_rule_set_id)
           values (${x.tenant_id}, ${x.employee_id}, 'external', ${id}, ${x.title}, ${x.form}, ${x.scope},
             ${x.starts_on}::date, ${x.ends_on}::date, extract(year from ${x.ends_on}::date)::int, ${outcome.jp},
-            ${outcome.basis.id}, ${stored.id})
+            ${`${outcome.basis.id} — ${stored.set.regulation}`}, ${`${outcome.basis.en} — ${stored.set.regulation}`},
+            ${stored.id})
           on conflict (external_certificate_id) do nothing returning id`);
         await notify(
           tx,

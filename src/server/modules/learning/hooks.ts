@@ -24,13 +24,14 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
     scope: string;
     jp: number;
     jp_basis: string;
+    jp_basis_en: string;
     jp_rule_set_id: string | null;
     starts_on: string | null;
     ends_on: string | null;
     time_zone: string;
   }>(sql`
     select en.tenant_id, en.employee_id, p.id as program_id, p.title, p.form, p.scope, p.jp::float8 as jp,
-      p.jp_basis, p.jp_rule_set_id, t.time_zone,
+      p.jp_basis, p.jp_basis_en, p.jp_rule_set_id, t.time_zone,
       (select min(s.starts_at at time zone t.time_zone)::date::text from program_sessions s where s.program_id = p.id) as starts_on,
       (select max(s.ends_at at time zone t.time_zone)::date::text from program_sessions s where s.program_id = p.id) as ends_on
     from enrollments en join programs p on p.id = en.program_id join tenants t on t.id = en.tenant_id
@@ -41,10 +42,10 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
   const startsOn = en.starts_on ?? endsOn;
   const record = await tx.execute<{ id: string }>(sql`
     insert into learning_records (tenant_id, employee_id, source, enrollment_id, title, form, scope,
-      starts_on, ends_on, year, jp, jp_basis, jp_rule_set_id)
+      starts_on, ends_on, year, jp, jp_basis, jp_basis_en, jp_rule_set_id)
     values (${en.tenant_id}, ${en.employee_id}, 'program', ${enrollmentId}, ${en.title}, ${en.form}, ${en.scope},
       ${startsOn}::date, ${endsOn}::date, extract(year from ${endsOn}::date)::int, ${en.jp}, ${en.jp_basis},
-      ${en.jp_rule_set_id})
+      ${en.jp_basis_en}, ${en.jp_rule_set_id})
     on conflict (enrollment_id) do nothing
     returning id`);
   const recordId = record.rows[0]?.id ?? null;

@@ -20,11 +20,12 @@ export type RecordRow = {
   ends_on: string;
   jp: number;
   jp_basis: string;
+  jp_basis_en: string;
 };
 
 export async function recordsOf(db: Tx, tenantId: string, employeeId: string, year: number) {
   const res = await db.execute<RecordRow>(sql`
-    select id, title, form, scope, source, starts_on::text, ends_on::text, jp::float8 as jp, jp_basis
+    select id, title, form, scope, source, starts_on::text, ends_on::text, jp::float8 as jp, jp_basis, jp_basis_en
     from learning_records
     where tenant_id = ${tenantId} and employee_id = ${employeeId} and year = ${year}
     order by ends_on desc, title`);

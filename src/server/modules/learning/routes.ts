@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { requireAuth } from '../../http/auth.js';
+import { langOf } from '../../http/errors.js';
 import { sendXlsx } from '../../http/xlsx.js';
 import { NipParams } from '../employees/schemas.js';
 import { COMPLIANCE_COLUMNS, COMPLIANCE_GUIDE, PEOPLE_COLUMNS, PEOPLE_GUIDE } from './export.js';
@@ -37,7 +38,7 @@ export const learningRoutes =
           response: { 200: LearningRecords },
         },
       },
-      async (req) => service.records(requireAuth(req), req.params.nip, req.query.year),
+      async (req) => service.records(requireAuth(req), langOf(req), req.params.nip, req.query.year),
     );
     app.get(
       '/api/my/learning',
@@ -50,7 +51,7 @@ export const learningRoutes =
           response: { 200: MyLearning },
         },
       },
-      async (req) => service.mine(requireAuth(req), req.query.year),
+      async (req) => service.mine(requireAuth(req), langOf(req), req.query.year),
     );
     app.get(
       '/api/reports/jp-compliance',

@@ -4,6 +4,8 @@ import { fullName } from '../../../domain/org.js';
 import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import type { Lang } from '../../http/messages.js';
+import { basisIn } from '../programs/jp.js';
 import { scopedUnit, todayIn } from '../competency/service.js';
 import { employeeReadScope } from '../employees/policy.js';
 import * as repo from './repository.js';
@@ -44,6 +46,7 @@ export function learningService(db: Db) {
     e: { id: string; nip: string; name: string; front_title: string | null; back_title: string | null },
     year: number,
     targetJp: number,
+    lang: Lang,
   ): Promise<LearningRecordsT> {
     const rows = await repo.recordsOf(db, tenantId, e.id, year);
     const totalJp = round2(rows.reduce((s, r) => s + r.jp, 0));
@@ -64,18 +67,23 @@ export function learningService(db: Db) {
         startsOn: r.starts_on,
         endsOn: r.ends_on,
         jp: r.jp,
-        jpBasis: r.jp_basis,
+        jpBasis: basisIn(lang, r),
       })),
     };
   }
 
-  async function records(ctx: AuthContext, nip: string, year?: number): Promise<LearningRecordsT> {
+  async function records(
+    ctx: AuthContext,
+    lang: Lang,
+    nip: string,
+    year?: number,
+  ): Promise<LearningRecordsT> {
     const e = await findReadable(ctx, nip);
     const c = await learningContext(db, ctx.tenantId, year);
-    return summaryOf(ctx.tenantId, e, c.year, c.targetJp);
+    return summaryOf(ctx.tenantId, e, c.year, c.targetJp, lang);
   }
 
-  async function mine(ctx: AuthContext, year?: number): Promise<MyLearningT> {
+  async function mine(ctx: AuthContext, lang: Lang, year?: number): Promise<MyLearningT> {
     if (!ctx.employeeId) throw notFound();
     const res = await db.execute<{
       id: string;
@@ -89,7 +97,7 @@ export function learningService(db: Db) {
     if (!e) throw notFound();
     const c = await learningContext(db, ctx.tenantId, year);
     const [summary, history, upcoming, certificates] = await Promise.all([
-      summaryOf(ctx.tenantId, e, c.year, c.targetJp),
+      summaryOf(ctx.tenantId, e, c.year, c.targetJp, lang),
       repo.jpByYear(db, ctx.tenantId, e.id, c.year - 3, c.year),
       repo.upcomingSessions(db, ctx.tenantId, e.id),
       repo.certificatesOf(db, ctx.tenantId, e.id),

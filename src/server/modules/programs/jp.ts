@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import { computeJp, type JpInput, type JpOutcome } from '../../../domain/learning/jp.js';
 import type { JpScope } from '../../../domain/learning/jp-rules.js';
 import type { Tx } from '../../db/client.js';
+import type { Lang } from '../../http/messages.js';
 import { ruleSetInEffect } from './jp-rules.js';
 
 export interface LocalSession {
@@ -64,7 +65,7 @@ export interface ProgramJp {
 }
 
 /**
- * Computes a programme's JP now and stores jp, jp_basis and jp_rule_set_id. Call it after every
+ * Computes a programme's JP now and stores jp, its basis in both languages and jp_rule_set_id. Call it after every
  * change of form, scope, scheduled JP or sessions. A programme the rules cannot count yet (no
  * sessions, no rule set) keeps 0 JP with the reason as its basis.
  */
@@ -80,6 +81,7 @@ export async function recomputeProgramJp(tx: Tx, tenantId: string, programId: st
   const stored = await ruleSetInEffect(tx, tenantId, date);
   let jp = 0;
   let basis = `Belum ada aturan konversi JP yang berlaku pada ${date}.`;
+  let basisEn = `No JP conversion rule set is in effect on ${date}.`;
   let outcome: JpOutcome | null = null;
   if (stored) {
     outcome = computeJp(
@@ -96,9 +98,15 @@ export async function recomputeProgramJp(tx: Tx, tenantId: string, programId: st
     if (outcome.ok) {
       jp = outcome.jp;
       basis = `${outcome.basis.id} — ${stored.set.regulation}`;
-    } else basis = outcome.message.id;
+      basisEn = `${outcome.basis.en} — ${stored.set.regulation}`;
+    } else [basis, basisEn] = [outcome.message.id, outcome.message.en];
   }
-  await tx.execute(sql`update programs set jp = ${jp}, jp_basis = ${basis}, jp_rule_set_id = ${stored?.id ?? null}
+  await tx.execute(sql`update programs set jp = ${jp}, jp_basis = ${basis}, jp_basis_en = ${basisEn},
+    jp_rule_set_id = ${stored?.id ?? null}
     where tenant_id = ${tenantId} and id = ${programId}`);
   return { outcome, ruleSetId: stored?.id ?? null, ruleSetDate: date };
 }
+
+/** A stored JP basis in the reader's language (rows stored before English was kept fall back to Indonesian). */
+export const basisIn = (lang: Lang, row: { jp_basis: string; jp_basis_en: string }): string =>
+  lang === 'en' && row.jp_basis_en ? row.jp_basis_en : row.jp_basis;

@@ -19,6 +19,7 @@ export type ProgramRow = {
   city: string;
   jp: string | number;
   jp_basis: string;
+  jp_basis_en: string;
   jp_rule_set_id: string | null;
   rule_code: string | null;
   rule_regulation: string | null;
@@ -39,7 +40,7 @@ export type ProgramRow = {
 
 const SELECT = sql`
   select p.id, p.tenant_id, p.code, p.title, p.description, p.form, p.scope, p.partner_id, pa.name as partner_name,
-    p.provider_name, p.organiser_unit_id, u.name as organiser_unit_name, p.city, p.jp, p.jp_basis,
+    p.provider_name, p.organiser_unit_id, u.name as organiser_unit_name, p.city, p.jp, p.jp_basis, p.jp_basis_en,
     p.jp_rule_set_id, r.code as rule_code, r.regulation as rule_regulation, p.scheduled_jp, p.status,
     p.capacity, p.cost_fee, p.cost_travel, p.cost_lodging, p.eligible_position_types, p.eligible_golongan,
     p.min_attendance_pct, p.post_test_pass_mark, coalesce(s.n, 0) as session_count, s.first_at, s.last_at

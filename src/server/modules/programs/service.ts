@@ -9,9 +9,7 @@ import type { Lang } from '../../http/messages.js';
 import { offsetOf } from '../../http/pagination.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { checkEligibility, reasonText } from './eligibility.js';
-import { jpInputOf, localSessions, recomputeProgramJp } from './jp.js';
-import { computeJp } from '../../../domain/learning/jp.js';
-import type { JpScope } from '../../../domain/learning/jp-rules.js';
+import { basisIn, recomputeProgramJp } from './jp.js';
 import { tenantRuleSets } from './jp-rules.js';
 import { bkpsdmOperatorSql, myPartnerIds, programReadScope, programWriteScope } from './policy.js';
 import * as repo from './repository.js';
@@ -67,22 +65,6 @@ const endsAfter = (s: { startsAt: string; endsAt: string }) => {
 };
 
 export function programService(db: Db) {
-  /** The stored basis is in Bahasa Indonesia; English readers get the same count explained in English. */
-  async function basisIn(lang: Lang, row: repo.ProgramRow): Promise<string> {
-    if (lang !== 'en' || !row.jp_rule_set_id) return row.jp_basis;
-    const set = (await tenantRuleSets(db, row.tenant_id)).find((x) => x.id === row.jp_rule_set_id);
-    if (!set) return row.jp_basis;
-    const sessions = await localSessions(db, row.tenant_id, row.id);
-    const o = computeJp(
-      jpInputOf(
-        { form: row.form, scope: row.scope as JpScope, scheduledJp: num(row.scheduled_jp) },
-        sessions,
-      ),
-      set.set,
-    );
-    return o.ok && o.jp === Number(row.jp) ? `${o.basis.en} — ${set.set.regulation}` : row.jp_basis;
-  }
-
   async function detail(ctx: AuthContext, id: string, lang: Lang = 'id'): Promise<ProgramDetailT> {
     const row = await repo.findProgram(db, ctx.tenantId, id, programReadScope(ctx));
     if (!row) throw notFound();
@@ -98,7 +80,7 @@ export function programService(db: Db) {
       ...presentItem(row),
       description: row.description,
       scheduledJp: num(row.scheduled_jp),
-      jpBasis: await basisIn(lang, row),
+      jpBasis: basisIn(lang, row),
       jpRuleSet: row.jp_rule_set_id
         ? { id: row.jp_rule_set_id, code: row.rule_code!, regulation: row.rule_regulation! }
         : null,
@@ -327,7 +309,7 @@ export function programService(db: Db) {
         });
         return newId;
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async update(ctx: AuthContext, actor: AuditActor, lang: Lang, id: string, patch: ProgramPatchT) {
@@ -377,7 +359,7 @@ export function programService(db: Db) {
         await recompute(tx, ctx, lang, id);
         await audit(tx, actor, { action: 'update', entity: 'program', entityId: id, before, after });
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async setStatus(ctx: AuthContext, actor: AuditActor, lang: Lang, id: string, status: ProgramStatus) {
@@ -401,7 +383,7 @@ export function programService(db: Db) {
           after: { status },
         });
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async addSession(ctx: AuthContext, actor: AuditActor, lang: Lang, id: string, s: SessionInputT) {
@@ -418,7 +400,7 @@ export function programService(db: Db) {
           after: { programId: id, ...s },
         });
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async updateSession(
@@ -446,7 +428,7 @@ export function programService(db: Db) {
           after: { programId: id, ...s },
         });
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async removeSession(ctx: AuthContext, actor: AuditActor, lang: Lang, id: string, sessionId: string) {
@@ -463,7 +445,7 @@ export function programService(db: Db) {
           before: { programId: id },
         });
       });
-      return detail(ctx, id);
+      return detail(ctx, id, lang);
     },
 
     async jpRules(ctx: AuthContext) {
