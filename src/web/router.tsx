@@ -268,6 +268,12 @@ const externalSubmitRoute = createRoute({
   beforeLoad: guard('myLearning'),
   component: lazyRouteComponent(() => import('./pages/certificates/ExternalSubmit'), 'ExternalSubmitPage'),
 });
+/** An operator records a certificate an employee handed in on paper, for the same check. */
+const externalRecordRoute = createRoute({
+  ...page('/sertifikat/verifikasi/catat'),
+  beforeLoad: guard('certificateReview'),
+  component: lazyRouteComponent(() => import('./pages/certificates/ExternalSubmit'), 'ExternalRecordPage'),
+});
 const externalReviewRoute = createRoute({
   ...page('/sertifikat/verifikasi'),
   beforeLoad: guard('certificateReview'),
@@ -306,6 +312,7 @@ const routeTree = rootRoute.addChildren([
     projectsRoute,
     projectRoute,
     externalSubmitRoute,
+    externalRecordRoute,
     externalReviewRoute,
     programsRoute,
     newProgramRoute,

@@ -289,6 +289,56 @@ describe('certificates earned elsewhere', () => {
     expect((await get(`/api/files/${fileId}`, c.mitra)).statusCode).toBe(403);
   });
 
+  it('an operator records one handed in on paper: for their OPD or, at BKPSDM, anyone; not outside', async () => {
+    const onBehalf = async (cookie: string, nip: string) => {
+      const upload = await uploadScan(cookie, nip);
+      if (upload.statusCode !== 201) return upload;
+      return post('/api/external-certificates', cookie, {
+        nip,
+        fileId: (upload.json() as { id: string }).id,
+        title: 'Bimtek Arsip Kertas',
+        provider: 'ANRI',
+        form: 'B2',
+        scope: 'nasional',
+        startsOn: '2026-04-06',
+        endsOn: '2026-04-07',
+        claim: { scheduledJp: 12 },
+      });
+    };
+    const res = await onBehalf(c.op, pegawaiNip);
+    expect(res.statusCode).toBe(200);
+    const { id } = res.json() as { id: string };
+    // Filed under the employee, who sees it among their own; it waits for the same check.
+    const theirs = (await get('/api/external-certificates', c.pegawai)).json() as {
+      id: string;
+      status: string;
+    }[];
+    expect(theirs.find((x) => x.id === id)?.status).toBe('submitted');
+    expect((await post(`/api/external-certificates/${id}/verify`, c.op)).statusCode).toBe(200);
+
+    const outside = (
+      await t.db.execute<{ nip: string }>(sql`
+        select e.nip from employees e join org_units u on u.id = e.unit_id
+        where e.tenant_id = ${tenant} and u.path not like '%' || (select id from org_units where code = 'DISDUKCAPIL' and tenant_id = ${tenant})::text || '%'
+        order by e.nip limit 1`)
+    ).rows[0]!.nip;
+    const before = await t.db.execute(sql`select count(*)::int as n from external_certificates`);
+    expect([403, 404]).toContain((await onBehalf(c.op, outside)).statusCode);
+    expect((await t.db.execute(sql`select count(*)::int as n from external_certificates`)).rows).toEqual(
+      before.rows,
+    );
+    const bk = await onBehalf(c.opBkpsdm, outside);
+    expect(bk.statusCode).toBe(200);
+    // BKPSDM checks every OPD's certificates, so it opens their scans too; the Dukcapil operator does not.
+    const waiting = (await get('/api/external-certificates?status=submitted', c.opBkpsdm)).json() as {
+      id: string;
+      fileId: string;
+    }[];
+    const fileId = waiting.find((x) => x.id === (bk.json() as { id: string }).id)!.fileId;
+    expect((await get(`/api/files/${fileId}`, c.opBkpsdm)).statusCode).toBe(200);
+    expect((await get(`/api/files/${fileId}`, c.op)).statusCode).toBe(404);
+  });
+
   it('rejecting needs a reason; an end before the start is refused', async () => {
     const { id } = (await submit(c.pegawai, { title: 'Seminar daring' })).json() as { id: string };
     expect((await post(`/api/external-certificates/${id}/reject`, c.op, {})).statusCode).toBe(422);

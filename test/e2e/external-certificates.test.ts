@@ -76,4 +76,48 @@ describe('certificates earned elsewhere', () => {
     await expect.poll(() => page.getByRole('listitem').filter({ hasText: title }).count()).toBe(0);
     await context.close();
   });
+
+  it('an OPD operator records one handed in on paper for an employee, from a 360 px phone', async () => {
+    const context = await phoneContext(browser());
+    const page = await context.newPage();
+    await signIn(page, 'operator.dukcapil');
+    const list = await page.request.get(`${baseUrl()}/api/employees?pageSize=1&page=4&sort=nip`);
+    const person = ((await list.json()) as { items: { nip: string; name: string; fullName: string }[] })
+      .items[0]!;
+    await page.goto(`${baseUrl()}/sertifikat/verifikasi`);
+    await page.getByRole('link', { name: 'Catat sertifikat pegawai' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Catat sertifikat pegawai' }).waitFor();
+    // The scan is filed under the employee, so it waits until someone is chosen.
+    await page.getByText(/^Berkas sertifikat: pilih pegawai dulu/).waitFor();
+    const paper = 'Bimtek Kearsipan (berkas kertas)';
+    await page.getByLabel('Nama kegiatan').fill(paper);
+    await page.getByLabel('Penyelenggara').fill('ANRI');
+    await page.getByLabel('Bentuk pengembangan').selectOption('B2');
+    await page.locator('#external-startsOn').fill('2026-10-12');
+    await page.locator('#external-endsOn').fill('2026-10-13');
+    await page.getByLabel('JP yang tertulis pada sertifikat').fill('10');
+    await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
+    await page.getByRole('link', { name: /^Pegawai: wajib diisi/i }).waitFor();
+
+    const box = page.getByRole('combobox', { name: 'Pegawai', exact: true });
+    await box.fill(person.name.split(' ').slice(0, 2).join(' ').toLowerCase());
+    await page.getByRole('option').filter({ hasText: person.nip }).click();
+    await page.locator('input[type="file"]').setInputFiles({
+      name: 'pindaian-kertas.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+    });
+    await page.getByText('Terunggah: pindaian-kertas.pdf').waitFor();
+    await page.waitForLoadState('networkidle');
+    await expectNoSidewaysScroll(page);
+    await expectAccessible(page);
+    await screenshot(page, 'catat-sertifikat-360');
+    await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
+
+    // Back on the list, it waits for the check under the employee's name.
+    await page.getByRole('heading', { level: 1, name: /verifikasi sertifikat/i }).waitFor();
+    const card = page.getByRole('listitem').filter({ hasText: paper });
+    await card.getByText(person.nip).waitFor();
+    await context.close();
+  });
 });

@@ -1,4 +1,4 @@
-import { AppShell, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
+import { AppShell, Avatar, Burger, Group, Menu, NavLink, Stack, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQueryClient } from '@tanstack/react-query';
 import { Link, Outlet, useLocation, useNavigate } from '@tanstack/react-router';
@@ -218,13 +218,20 @@ function UserMenu() {
           py={6}
           style={{ borderRadius: 8, minHeight: 44 }}
         >
-          <Text fw={600} size="sm" truncate maw={{ base: 76, sm: 240 }}>
+          {/* A phone has room for initials only; the full name heads the menu. */}
+          <Avatar name={me.displayName} color="asah" size={32} hiddenFrom="sm" aria-hidden />
+          <Text fw={600} size="sm" truncate maw={240} visibleFrom="sm">
             {me.displayName}
           </Text>
         </UnstyledButton>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{me.roles.map((r) => t(`roles.${r}`)).join(', ')}</Menu.Label>
+        <Menu.Label>
+          <Text fw={700} size="sm" c="dark">
+            {me.displayName}
+          </Text>
+          {me.roles.map((r) => t(`roles.${r}`)).join(', ')}
+        </Menu.Label>
         <Menu.Item component={Link} to="/akun">
           {t('nav.changePassword')}
         </Menu.Item>

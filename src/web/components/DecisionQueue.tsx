@@ -10,6 +10,8 @@ interface Props<T> {
   intro: string;
   empty: string;
   query: UseQueryResult<T[]>;
+  /** Buttons or links beside the title. */
+  actions?: ReactNode;
   /** One card (an `li`) per item; `onDone` shows what the decision did above the list. */
   card: (item: T, onDone: (message: string) => void) => ReactNode;
 }
@@ -18,11 +20,11 @@ interface Props<T> {
  * A page of things waiting for someone's decision (certificates to check, levels to confirm): the
  * list as cards, and after each decision a message that stays until it is closed.
  */
-export function DecisionQueue<T>({ title, intro, empty, query, card }: Props<T>) {
+export function DecisionQueue<T>({ title, intro, empty, query, card, actions }: Props<T>) {
   const { t } = useTranslation();
   const [message, setMessage] = useState<string | null>(null);
   return (
-    <Page title={title}>
+    <Page title={title} actions={actions}>
       <Text>{intro}</Text>
       {message && (
         <Alert

@@ -1187,6 +1187,15 @@ export const en: Messages = {
         endsOn: 'End',
         claim: 'JP details',
         fileId: 'Certificate file',
+        nip: 'Employee',
+      },
+      onBehalf: {
+        link: 'Record an employee’s certificate',
+        title: 'Record an employee’s certificate',
+        intro:
+          'For a certificate an employee handed in on paper: choose the employee, fill in its details, then upload the scan. It joins the list to check like one the employee sent.',
+        back: 'Back to Verify certificates',
+        pickFirst: 'choose the employee first, then upload the scan.',
       },
     },
     review: {

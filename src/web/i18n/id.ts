@@ -1182,6 +1182,15 @@ export const id = {
         endsOn: 'Selesai',
         claim: 'Isian JP',
         fileId: 'Berkas sertifikat',
+        nip: 'Pegawai',
+      },
+      onBehalf: {
+        link: 'Catat sertifikat pegawai',
+        title: 'Catat sertifikat pegawai',
+        intro:
+          'Untuk sertifikat yang diserahkan pegawai dalam bentuk kertas: pilih pegawainya, isi datanya, lalu unggah hasil pindaiannya. Sertifikat itu masuk daftar pemeriksaan seperti kiriman pegawai sendiri.',
+        back: 'Kembali ke Verifikasi sertifikat',
+        pickFirst: 'pilih pegawai dulu, lalu unggah pindaiannya.',
       },
     },
     review: {

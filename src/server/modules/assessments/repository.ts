@@ -62,10 +62,11 @@ export async function fileOf(db: Tx, tenantId: string, id: string) {
     id: string;
     employee_id: string | null;
     uploaded_by: string | null;
+    purpose: string;
     name: string;
     content_type: string;
     size: number;
-  }>(sql`select id, employee_id, uploaded_by, name, content_type, size from files
+  }>(sql`select id, employee_id, uploaded_by, purpose, name, content_type, size from files
     where tenant_id = ${tenantId} and id = ${id}`);
   return res.rows[0] ?? null;
 }

@@ -8,6 +8,7 @@ import { forbidden, notFound, type RowError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { tenantSettings } from '../competency/repository.js';
 import { todayIn } from '../competency/service.js';
+import { certificateReviewScope } from '../certificates/policy.js';
 import { employeeReadScope, employeeWriteScope } from '../employees/policy.js';
 import * as repo from './repository.js';
 import type { AssessmentHistoryItemT, AssessmentSubmitT } from './schemas.js';
@@ -200,7 +201,11 @@ export function assessmentService(db: Db) {
       : await repo.employeeByNip(db, ctx.tenantId, f.nip ?? '', anyone);
     if (!employee) throw notFound();
     const readable = await repo.employeeById(db, ctx.tenantId, employee.id, employeeReadScope(ctx));
-    if (!readable && !(await mayAssessAny(db, ctx, employee))) throw forbidden();
+    // A certificate's scan may also come from whoever checks that employee's certificates.
+    const reviews =
+      f.purpose === 'external_certificate' &&
+      !!(await repo.employeeById(db, ctx.tenantId, employee.id, certificateReviewScope(ctx)));
+    if (!readable && !reviews && !(await mayAssessAny(db, ctx, employee))) throw forbidden();
     const type = sniffType(f.data);
     if (!type) throw fieldErrors([{ field: 'file', message: text(lang, 'fileType') }]);
     const ext = EVIDENCE_TYPES[type]!;
@@ -240,7 +245,10 @@ export function assessmentService(db: Db) {
       mine ||
       (meta.employee_id !== null &&
         !!(await repo.employeeById(db, ctx.tenantId, meta.employee_id, employeeReadScope(ctx)))) ||
-      (meta.employee_id === null && hasRole(ctx, 'admin'));
+      (meta.employee_id === null && hasRole(ctx, 'admin')) ||
+      (meta.purpose === 'external_certificate' &&
+        meta.employee_id !== null &&
+        !!(await repo.employeeById(db, ctx.tenantId, meta.employee_id, certificateReviewScope(ctx))));
     if (!readable) throw notFound();
     const file = await repo.fileData(db, ctx.tenantId, id);
     if (!file) throw notFound();

@@ -10,22 +10,15 @@ import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, FieldValidationError, forbidden, notFound } from '../../http/errors.js';
-import { employeeReadScope, employeeWriteScope } from '../employees/policy.js';
-import { bkpsdmOperatorSql } from '../programs/policy.js';
+import { employeeReadScope } from '../employees/policy.js';
 import { ruleSetInEffect } from '../programs/jp-rules.js';
+import { certificateReviewScope } from './policy.js';
 import type { ExternalListQueryT, ExternalSubmitT } from './schemas.js';
 
 const FILE_NOT_USABLE = {
   id: 'Berkas sertifikat tidak ditemukan atau sudah dipakai. Unggah berkas sertifikat (PDF/JPG/PNG) lagi.',
   en: 'The certificate file was not found or is already used. Upload the certificate (PDF/JPG/PNG) again.',
 };
-
-/** Who may review an external certificate: admin, BKPSDM operators, operators of the employee's OPD (alias e). */
-function reviewScope(ctx: AuthContext) {
-  if (hasRole(ctx, 'admin')) return sql`e.tenant_id = ${ctx.tenantId}`;
-  if (!hasRole(ctx, 'operator')) return sql`false`;
-  return sql`(${bkpsdmOperatorSql(ctx)} or ${employeeWriteScope(ctx)})`;
-}
 
 export function externalCertificateService(db: Db) {
   async function reviewable(tx: Tx, ctx: AuthContext, id: string) {
@@ -49,7 +42,7 @@ export function externalCertificateService(db: Db) {
     const x = res.rows[0];
     if (!x) throw notFound();
     const may = await tx.execute<{ ok: boolean }>(
-      sql`select ${reviewScope(ctx)} as ok from employees e where e.id = ${x.employee_id}`,
+      sql`select ${certificateReviewScope(ctx)} as ok from employees e where e.id = ${x.employee_id}`,
     );
     // Nobody reviews their own certificate, whatever their roles.
     if (!may.rows[0]?.ok || x.employee_id === ctx.employeeId) throw forbidden();
@@ -67,11 +60,12 @@ export function externalCertificateService(db: Db) {
   return {
     async submit(ctx: AuthContext, actor: AuditActor, body: ExternalSubmitT) {
       return db.transaction(async (tx) => {
+        // Whoever may check certificates may also record one handed in on paper, for the same check.
         let employeeId = ctx.employeeId;
         if (body.nip) {
           const res = await tx.execute<{ id: string }>(sql`select e.id from employees e
             where e.tenant_id = ${ctx.tenantId} and e.nip = ${body.nip}
-              and (${employeeWriteScope(ctx)} or e.id = ${ctx.employeeId ?? null})`);
+              and (${certificateReviewScope(ctx)} or e.id = ${ctx.employeeId ?? null})`);
           if (!res.rows[0]) throw notFound();
           employeeId = res.rows[0].id;
         }
@@ -107,7 +101,7 @@ export function externalCertificateService(db: Db) {
 
     async list(ctx: AuthContext, query: ExternalListQueryT) {
       const mine = hasRole(ctx, 'admin', 'operator')
-        ? sql`${reviewScope(ctx)}`
+        ? sql`${certificateReviewScope(ctx)}`
         : sql`e.id = ${ctx.employeeId ?? null}`;
       const res = await db.execute<{
         id: string;

@@ -9,6 +9,7 @@ import { formByCode } from '../../../domain/learning/forms';
 import { api, unwrap, type paths } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { DecisionQueue } from '../../components/DecisionQueue';
+import { LinkButton } from '../../components/links';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatDate, formatNumber } from '../../lib/format';
 
@@ -145,6 +146,11 @@ export function ExternalReviewPage() {
       empty={t('certificates.review.none')}
       query={q}
       card={(x, onDone) => <ReviewCard key={x.id} x={x} onDone={onDone} />}
+      actions={
+        <LinkButton to="/sertifikat/verifikasi/catat" variant="light">
+          {t('certificates.external.onBehalf.link')}
+        </LinkButton>
+      }
     />
   );
 }

@@ -19,6 +19,7 @@ import { computeJp, type JpInput } from '../../../domain/learning/jp';
 import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
 import { api, unwrap } from '../../api/client';
 import { useMe } from '../../api/queries';
+import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FileUpload, type UploadedFile } from '../../components/FileUpload';
 import { LinkAnchor } from '../../components/links';
@@ -26,16 +27,26 @@ import { Page } from '../../components/Page';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { formatNumber } from '../../lib/format';
 
-const FIELDS = ['title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim', 'fileId'];
+const FIELDS = ['nip', 'title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim', 'fileId'];
 const dayCount = (a: string, b: string) =>
   a && b && b >= a ? Math.round((Date.parse(b) - Date.parse(a)) / 86_400_000) + 1 : undefined;
 
-/**
- * "Unggah sertifikat dari luar": a certificate earned outside Asah (e.g. national e-learning), sent
- * to the OPD operator for checking. The JP it will count is shown as the fields are filled, by the
- * same conversion rules the server applies.
- */
+/** "Unggah sertifikat dari luar": the pegawai sends their own certificate. */
 export function ExternalSubmitPage() {
+  return <ExternalCertificateForm onBehalf={false} />;
+}
+
+/** "Catat sertifikat pegawai": an operator records a certificate handed in on paper, for the same check. */
+export function ExternalRecordPage() {
+  return <ExternalCertificateForm onBehalf />;
+}
+
+/**
+ * A certificate earned outside Asah (e.g. national e-learning), sent to the OPD operator for checking.
+ * The JP it will count is shown as the fields are filled, by the same conversion rules the server
+ * applies. On behalf of someone else, the employee is chosen first and the scan is filed under them.
+ */
+function ExternalCertificateForm({ onBehalf }: { onBehalf: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const navigate = useNavigate();
@@ -43,6 +54,8 @@ export function ExternalSubmitPage() {
   const qc = useQueryClient();
   const { errors, setErrors, title, showApiError } = useFormErrors();
   const [scan, setScan] = useState<UploadedFile | null>(null);
+  const [employee, setEmployee] = useState<PickedEmployee | null>(null);
+  const nip = onBehalf ? employee?.nip : (me.nip ?? undefined);
   const [uploading, setUploading] = useState(false);
   const [f, setF] = useState({
     title: '',
@@ -106,23 +119,43 @@ export function ExternalSubmitPage() {
             // together with any other field's problem.
             fileId: scan?.id as string,
             claim: Object.fromEntries(Object.entries(claim).filter(([, v]) => v !== undefined)),
+            ...(onBehalf && nip ? { nip } : {}),
           },
         }),
       ),
     onSuccess: async () => {
-      await qc.invalidateQueries({ queryKey: ['my-learning'] });
-      await navigate({ to: '/belajar' });
+      if (onBehalf) {
+        await qc.invalidateQueries({ queryKey: ['external-certificates'] });
+        await navigate({ to: '/sertifikat/verifikasi' });
+      } else {
+        await qc.invalidateQueries({ queryKey: ['my-learning'] });
+        await navigate({ to: '/belajar' });
+      }
     },
     onError: showApiError,
   });
   const labels = Object.fromEntries(FIELDS.map((k) => [k, t(`certificates.external.field.${k}`)]));
   const id = (k: string) => `external-${k}`;
+  const send = () => {
+    // Without a chosen employee the server would file the certificate under the operator: stop here.
+    if (onBehalf && !employee) {
+      setErrors({ nip: `${labels.nip}: ${t('validation.required')}` });
+      return;
+    }
+    save.mutate();
+  };
   return (
-    <Page title={t('certificates.external.title')}>
-      <LinkAnchor to="/belajar" size="sm">
-        {t('certificates.external.back')}
-      </LinkAnchor>
-      <Text>{t('certificates.external.intro')}</Text>
+    <Page title={t(onBehalf ? 'certificates.external.onBehalf.title' : 'certificates.external.title')}>
+      {onBehalf ? (
+        <LinkAnchor to="/sertifikat/verifikasi" size="sm">
+          {t('certificates.external.onBehalf.back')}
+        </LinkAnchor>
+      ) : (
+        <LinkAnchor to="/belajar" size="sm">
+          {t('certificates.external.back')}
+        </LinkAnchor>
+      )}
+      <Text>{t(onBehalf ? 'certificates.external.onBehalf.intro' : 'certificates.external.intro')}</Text>
       <Paper
         withBorder
         p="md"
@@ -131,11 +164,26 @@ export function ExternalSubmitPage() {
         noValidate
         onSubmit={(e: FormEvent) => {
           e.preventDefault();
-          save.mutate();
+          send();
         }}
       >
         <Stack gap="sm">
           <ErrorSummary title={title ?? undefined} items={summaryItems(errors, FIELDS, 'external', labels)} />
+          {onBehalf && (
+            <EmployeePicker
+              id={id('nip')}
+              label={labels.nip!}
+              value={employee}
+              onChange={(e) => {
+                setEmployee(e);
+                // A scan is filed under one employee: choosing another asks for it again.
+                if (e?.nip !== employee?.nip) setScan(null);
+                if (e) setErrors(({ nip: _gone, ...rest }) => rest);
+              }}
+              error={errors.nip}
+              required
+            />
+          )}
           <TextInput
             id={id('title')}
             label={labels.title}
@@ -230,22 +278,29 @@ export function ExternalSubmitPage() {
               maw={220}
             />
           )}
-          <FileUpload
-            id={id('fileId')}
-            label={labels.fileId!}
-            url={`/api/files?purpose=external_certificate&nip=${encodeURIComponent(me.nip ?? '')}`}
-            value={scan}
-            onChange={(file) => {
-              setScan(file);
-              if (file) setErrors(({ fileId: _gone, ...rest }) => rest);
-            }}
-            onError={(message) =>
-              setErrors(({ fileId: _gone, ...rest }) => (message ? { ...rest, fileId: message } : rest))
-            }
-            onBusy={setUploading}
-            error={errors.fileId}
-            required
-          />
+          {onBehalf && !employee ? (
+            <Text size="sm" c="dimmed" id={id('fileId')}>
+              {labels.fileId}: {t('certificates.external.onBehalf.pickFirst')}
+            </Text>
+          ) : (
+            <FileUpload
+              key={nip}
+              id={id('fileId')}
+              label={labels.fileId!}
+              url={`/api/files?purpose=external_certificate&nip=${encodeURIComponent(nip ?? '')}`}
+              value={scan}
+              onChange={(file) => {
+                setScan(file);
+                if (file) setErrors(({ fileId: _gone, ...rest }) => rest);
+              }}
+              onError={(message) =>
+                setErrors(({ fileId: _gone, ...rest }) => (message ? { ...rest, fileId: message } : rest))
+              }
+              onBusy={setUploading}
+              error={errors.fileId}
+              required
+            />
+          )}
           <Alert
             color={preview.ok ? 'teal' : 'gray'}
             role="status"

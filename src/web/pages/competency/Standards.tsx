@@ -73,6 +73,14 @@ function PositionCard({ positions, render }: { positions: Position[]; render: (p
   );
 }
 
+/** The position column stays in view while the competencies scroll sideways. */
+const STICKY_FIRST = {
+  position: 'sticky',
+  left: 0,
+  zIndex: 1,
+  background: 'var(--mantine-color-body)',
+} as const;
+
 export function StandardsPage() {
   const { t } = useTranslation();
   const me = useMe();
@@ -282,7 +290,9 @@ export function StandardsPage() {
           >
             <Table.Thead>
               <Table.Tr>
-                <Table.Th scope="col">{t('competencyAdmin.position')}</Table.Th>
+                <Table.Th scope="col" style={STICKY_FIRST}>
+                  {t('competencyAdmin.position')}
+                </Table.Th>
                 {data.competencies.map((c) => (
                   <Table.Th key={c.id} scope="col" ta="center">
                     <abbr title={c.name} style={{ textDecoration: 'none' }}>
@@ -295,7 +305,7 @@ export function StandardsPage() {
             <Table.Tbody>
               {data.positions.map((p) => (
                 <Table.Tr key={p.id}>
-                  <Table.Th scope="row" fw={400} miw={260}>
+                  <Table.Th scope="row" fw={400} miw={260} style={STICKY_FIRST}>
                     <Text size="sm" fw={600}>
                       {p.name}
                     </Text>
