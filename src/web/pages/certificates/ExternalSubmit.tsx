@@ -139,7 +139,7 @@ function ExternalCertificateForm({ onBehalf }: { onBehalf: boolean }) {
   const send = () => {
     // Without a chosen employee the server would file the certificate under the operator: stop here.
     if (onBehalf && !employee) {
-      setErrors({ nip: `${labels.nip}: ${t('validation.required')}` });
+      setErrors({ nip: t('validation.required') });
       return;
     }
     save.mutate();
