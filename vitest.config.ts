@@ -39,7 +39,6 @@ export default defineConfig({
           pool: 'forks',
           maxWorkers: 1,
           fileParallelism: false,
-          isolate: false,
         },
       },
     ],

@@ -1,6 +1,34 @@
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
 import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
+
+/** Fills the certificate's details: activity, provider, form code, start, end and the JP printed on it. */
+async function fillCertificate(page: Page, [title, provider, form, startsOn, endsOn, jp]: string[]) {
+  await page.getByLabel('Nama kegiatan').fill(title!);
+  await page.getByLabel('Penyelenggara').fill(provider!);
+  await page.getByLabel('Bentuk pengembangan').selectOption(form!);
+  await page.locator('#external-startsOn').fill(startsOn!);
+  await page.locator('#external-endsOn').fill(endsOn!);
+  await page.getByLabel('JP yang tertulis pada sertifikat').fill(jp!);
+}
+
+/**
+ * Chooses a small real PDF as the scan, waits until it is uploaded, and checks the filled form on the
+ * phone: no sideways scrolling, axe clean, a screenshot.
+ */
+async function attachScan(page: Page, name: string, shot: string) {
+  await page.locator('input[type="file"]').setInputFiles({
+    name,
+    mimeType: 'application/pdf',
+    buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
+  });
+  await page.getByText(`Terunggah: ${name}`).waitFor();
+  await page.waitForLoadState('networkidle');
+  await expectNoSidewaysScroll(page);
+  await expectAccessible(page);
+  await screenshot(page, shot);
+}
 
 describe('certificates earned elsewhere', () => {
   const browser = useBrowser();
@@ -13,12 +41,7 @@ describe('certificates earned elsewhere', () => {
     await page.goto(`${baseUrl()}/belajar`);
     await page.getByRole('link', { name: 'Unggah sertifikat dari luar' }).click();
     await page.getByRole('heading', { level: 1, name: 'Sertifikat dari luar' }).waitFor();
-    await page.getByLabel('Nama kegiatan').fill(title);
-    await page.getByLabel('Penyelenggara').fill('LAN');
-    await page.getByLabel('Bentuk pengembangan').selectOption('C3');
-    await page.locator('#external-startsOn').fill('2026-10-05');
-    await page.locator('#external-endsOn').fill('2026-10-07');
-    await page.getByLabel('JP yang tertulis pada sertifikat').fill('12');
+    await fillCertificate(page, [title, 'LAN', 'C3', '2026-10-05', '2026-10-07', '12']);
     // E-learning: at most 3 JP a day, so 12 JP over three days count 9 JP.
     await page.getByRole('status').getByText(/^9 JP/).waitFor();
     // Without the scan nothing is sent, and the form says which field is missing.
@@ -32,16 +55,7 @@ describe('certificates earned elsewhere', () => {
       buffer: Buffer.from('halo'),
     });
     await page.getByText('Jenis berkas harus PDF, JPG atau PNG.').first().waitFor();
-    await input.setInputFiles({
-      name: 'sertifikat-lan.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
-    });
-    await page.getByText('Terunggah: sertifikat-lan.pdf').waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectNoSidewaysScroll(page);
-    await expectAccessible(page);
-    await screenshot(page, 'sertifikat-luar-360');
+    await attachScan(page, 'sertifikat-lan.pdf', 'sertifikat-luar-360');
     await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
     await page.getByRole('heading', { level: 1, name: 'Belajar saya' }).waitFor();
     const card = page.getByRole('listitem').filter({ hasText: title });
@@ -90,28 +104,14 @@ describe('certificates earned elsewhere', () => {
     // The scan is filed under the employee, so it waits until someone is chosen.
     await page.getByText(/^Berkas sertifikat: pilih pegawai dulu/).waitFor();
     const paper = 'Bimtek Kearsipan (berkas kertas)';
-    await page.getByLabel('Nama kegiatan').fill(paper);
-    await page.getByLabel('Penyelenggara').fill('ANRI');
-    await page.getByLabel('Bentuk pengembangan').selectOption('B2');
-    await page.locator('#external-startsOn').fill('2026-10-12');
-    await page.locator('#external-endsOn').fill('2026-10-13');
-    await page.getByLabel('JP yang tertulis pada sertifikat').fill('10');
+    await fillCertificate(page, [paper, 'ANRI', 'B2', '2026-10-12', '2026-10-13', '10']);
     await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
     await page.getByRole('link', { name: /^Pegawai: wajib diisi/i }).waitFor();
 
     const box = page.getByRole('combobox', { name: 'Pegawai', exact: true });
     await box.fill(person.name.split(' ').slice(0, 2).join(' ').toLowerCase());
     await page.getByRole('option').filter({ hasText: person.nip }).click();
-    await page.locator('input[type="file"]').setInputFiles({
-      name: 'pindaian-kertas.pdf',
-      mimeType: 'application/pdf',
-      buffer: Buffer.from('%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n'),
-    });
-    await page.getByText('Terunggah: pindaian-kertas.pdf').waitFor();
-    await page.waitForLoadState('networkidle');
-    await expectNoSidewaysScroll(page);
-    await expectAccessible(page);
-    await screenshot(page, 'catat-sertifikat-360');
+    await attachScan(page, 'pindaian-kertas.pdf', 'catat-sertifikat-360');
     await page.getByRole('button', { name: 'Kirim untuk diperiksa' }).click();
 
     // Back on the list, it waits for the check under the employee's name.

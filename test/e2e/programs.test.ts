@@ -124,8 +124,18 @@ describe('programme catalog', () => {
     await page.getByText('Segera berakhir').first().waitFor();
     await page.getByRole('table', { name: /kontribusi per tahun/i }).waitFor();
     await page.getByRole('button', { name: 'Ubah data mitra' }).click();
-    await page.getByLabel('Nama kontak').fill('Dr. Maria Latuconsina');
+    // The form opens with the stored contact; the typed one is what gets sent.
+    const contact = page.getByLabel('Nama kontak');
+    await expect.poll(() => contact.inputValue()).toBe('Bagian Kerja Sama');
+    await contact.fill('Dr. Maria Latuconsina');
+    const saved = page.waitForResponse(
+      (r) => r.request().method() === 'PATCH' && r.url().includes('/api/partners/'),
+    );
     await page.getByRole('button', { name: 'Simpan' }).first().click();
+    expect(JSON.parse((await saved).request().postData() ?? '{}')).toMatchObject({
+      contactName: 'Dr. Maria Latuconsina',
+    });
+    expect((await saved).status()).toBe(200);
     await page.getByText('Nama kontak: Dr. Maria Latuconsina').waitFor();
     await page.waitForLoadState('networkidle');
     await expectAccessible(page);

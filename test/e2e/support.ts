@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page, Request } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, expect } from 'vitest';
@@ -12,7 +12,7 @@ import { baseUrl, launchBrowser } from '../helpers/browser';
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
-  const journal = new WeakMap<BrowserContext, string[]>();
+  const journal = new WeakMap<BrowserContext, Journal>();
   beforeAll(async () => {
     await assertWebServed(baseUrl());
     browser = await launchBrowser();
@@ -28,7 +28,9 @@ export function useBrowser(): () => Browser {
       if (task.result?.state === 'fail') {
         for (const [j, page] of context.pages().entries()) {
           const name = `${task.name.replace(/[^a-z0-9]+/gi, '-').slice(0, 60)}-${i}-${j}`;
-          console.error(await describePage(page, name, journal.get(context) ?? []));
+          const events = journal.get(context);
+          const lines = events ? [...events.lines, ...events.pending()] : [];
+          console.error(await describePage(page, name, lines));
         }
       }
       // A failed test leaves its contexts open; the next test starts clean.
@@ -41,8 +43,13 @@ export function useBrowser(): () => Browser {
   return () => browser!;
 }
 
+interface Journal {
+  lines: string[];
+  pending: () => string[];
+}
+
 /** The last events of a context worth knowing after a failure: main-frame addresses, errors, 5xx answers. */
-function keepJournal(context: BrowserContext): string[] {
+function keepJournal(context: BrowserContext): Journal {
   const lines: string[] = [];
   const note = (line: string) => {
     lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
@@ -61,7 +68,15 @@ function keepJournal(context: BrowserContext): string[] {
     if (r.status() >= 500) note(`${r.status()} ${r.request().method()} ${r.url()}`);
   });
   context.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
-  return lines;
+  // Requests still waiting for an answer when the test failed are listed last.
+  const pending = new Set<Request>();
+  context.on('request', (r) => pending.add(r));
+  context.on('requestfinished', (r) => pending.delete(r));
+  context.on('requestfailed', (r) => pending.delete(r));
+  return {
+    lines,
+    pending: () => [...pending].map((r) => `waiting for an answer: ${r.method()} ${r.url()}`),
+  };
 }
 
 async function describePage(page: Page, name: string, journal: string[]): Promise<string> {
