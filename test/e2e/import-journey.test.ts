@@ -29,7 +29,7 @@ describe('operator imports employees from a CSV file', () => {
     await expect.poll(() => new URL(page.url()).pathname).toBe('/');
 
     await (await menuLink(page, /impor data/i)).click();
-    await expect.poll(() => page.getByRole('heading', { level: 1, name: /impor data/i }).count()).toBe(1);
+    await page.getByRole('heading', { level: 1, name: /impor data/i }).waitFor();
     expect(await page.getByRole('link', { name: /templat excel/i }).getAttribute('href')).toBe(
       '/api/imports/templates/employees.xlsx',
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
-import { expectNoSidewaysScroll, phoneContext, menuLink, useBrowser } from './support';
+import { expectNoSidewaysScroll, phoneContext, menuLink, settled, useBrowser } from './support';
 
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
 const plus = (days: number) =>
@@ -126,6 +126,7 @@ describe('programme catalog', () => {
     await page.getByRole('button', { name: 'Ubah data mitra' }).click();
     // The form opens with the stored contact; the typed one is what gets sent.
     const contact = page.getByLabel('Nama kontak');
+    await settled(contact);
     await expect.poll(() => contact.inputValue()).toBe('Bagian Kerja Sama');
     await contact.fill('Dr. Maria Latuconsina');
     const saved = page.waitForResponse(

@@ -151,7 +151,28 @@ export async function menuLink(page: Page, name: string | RegExp): Promise<Locat
     await page.waitForFunction((el) => el.getAttribute('aria-expanded') === 'true', group);
   }
   await link.first().waitFor();
+  await settled(link.first());
   return link;
+}
+
+/**
+ * Waits until every Mantine Collapse around the element has finished opening (its inline height is
+ * gone). A click during the height animation can press on the element and release elsewhere once the
+ * layout moves, and then no click happens at all.
+ */
+export async function settled(target: Locator): Promise<void> {
+  await target.evaluate(
+    (el) =>
+      new Promise<void>((resolve) => {
+        const moving = () => {
+          for (let n: HTMLElement | null = el.parentElement; n; n = n.parentElement)
+            if (n.hasAttribute('aria-hidden') && n.style.height !== '') return true;
+          return false;
+        };
+        const check = () => (moving() ? requestAnimationFrame(check) : resolve());
+        check();
+      }),
+  );
 }
 
 /** The main menu as it reads: a link's label, or a group's label with its links' labels. */
