@@ -156,20 +156,23 @@ export async function menuLink(page: Page, name: string | RegExp): Promise<Locat
 }
 
 /**
- * Waits until every Mantine Collapse around the element has finished opening (its inline height is
- * gone). A click during the height animation can press on the element and release elsewhere once the
- * layout moves, and then no click happens at all.
+ * Waits until every Mantine Collapse around the element has finished opening: none is still shorter
+ * than its content. A click during the height animation can press on the element and release
+ * elsewhere once the layout moves, and then no click happens at all. Gives up waiting after 2 s (the
+ * animation takes about 200 ms), so a Collapse that keeps a fixed height cannot stall a test.
  */
 export async function settled(target: Locator): Promise<void> {
   await target.evaluate(
     (el) =>
       new Promise<void>((resolve) => {
-        const moving = () => {
+        const until = Date.now() + 2000;
+        const opening = () => {
           for (let n: HTMLElement | null = el.parentElement; n; n = n.parentElement)
-            if (n.hasAttribute('aria-hidden') && n.style.height !== '') return true;
+            if (n.hasAttribute('aria-hidden') && n.style.height !== '' && n.clientHeight < n.scrollHeight)
+              return true;
           return false;
         };
-        const check = () => (moving() ? requestAnimationFrame(check) : resolve());
+        const check = () => (opening() && Date.now() < until ? requestAnimationFrame(check) : resolve());
         check();
       }),
   );
