@@ -398,3 +398,9 @@ export function jpClaimFrom(value: unknown): JpClaim | null {
     claim.dailyHours = v.dailyHours as number[];
   return claim;
 }
+
+/** A JP basis as stored with a record: the count explained, then the regulation it follows. */
+export const citingRegulation = (basis: Label, regulation: string): Label => ({
+  id: `${basis.id} — ${regulation}`,
+  en: `${basis.en} — ${regulation}`,
+});

@@ -5,7 +5,7 @@
  * conversion rule set, never typed in. One set-based insert, fast at 100,000 employees.
  */
 import { sql } from 'drizzle-orm';
-import { computeJp, type JpInput } from '../../domain/learning/jp.js';
+import { citingRegulation, computeJp, type JpInput } from '../../domain/learning/jp.js';
 import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../domain/learning/jp-rules.js';
 import { sqlArray, type Tx } from '../db/client.js';
 
@@ -99,12 +99,8 @@ export async function seedLearningHistory(
   const rows = ACTIVITIES.map((a) => {
     const r = computeJp(a.input, set);
     if (!r.ok) throw new Error(`demo activity "${a.title}": ${r.message.en}`);
-    return {
-      ...a,
-      jp: r.jp,
-      basis: `${r.basis.id} — ${set.regulation}`,
-      basisEn: `${r.basis.en} — ${set.regulation}`,
-    };
+    const cited = citingRegulation(r.basis, set.regulation);
+    return { ...a, jp: r.jp, basis: cited.id, basisEn: cited.en };
   });
   const shares = Array.from({ length: slotsPerYear }, (_, i) => SLOT_SHARE[i] ?? 10);
   const res = await tx.execute(sql`

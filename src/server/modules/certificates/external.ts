@@ -5,7 +5,7 @@
  * in the same transaction — or rejects it with a reason. The employee hears of it in the app.
  */
 import { sql } from 'drizzle-orm';
-import { computeJp, jpClaimFrom } from '../../../domain/learning/jp.js';
+import { citingRegulation, computeJp, jpClaimFrom } from '../../../domain/learning/jp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
@@ -161,12 +161,13 @@ export function externalCertificateService(db: Db) {
         }
         await tx.execute(sql`update external_certificates set status = 'verified', reviewed_by = ${ctx.userId},
           reviewed_at = now(), reject_reason = null where id = ${id}`);
+        const basis = citingRegulation(outcome.basis, stored.set.regulation);
         const rec = await tx.execute<{ id: string }>(sql`
           insert into learning_records (tenant_id, employee_id, source, external_certificate_id, title, form, scope,
             starts_on, ends_on, year, jp, jp_basis, jp_basis_en, jp_rule_set_id)
           values (${x.tenant_id}, ${x.employee_id}, 'external', ${id}, ${x.title}, ${x.form}, ${x.scope},
             ${x.starts_on}::date, ${x.ends_on}::date, extract(year from ${x.ends_on}::date)::int, ${outcome.jp},
-            ${`${outcome.basis.id} — ${stored.set.regulation}`}, ${`${outcome.basis.en} — ${stored.set.regulation}`},
+            ${basis.id}, ${basis.en},
             ${stored.id})
           on conflict (external_certificate_id) do nothing returning id`);
         await notify(

@@ -3,7 +3,7 @@
  * rule set in effect on the first session's date (tenant time zone), and stored with its basis.
  */
 import { sql } from 'drizzle-orm';
-import { computeJp, type JpInput, type JpOutcome } from '../../../domain/learning/jp.js';
+import { citingRegulation, computeJp, type JpInput, type JpOutcome } from '../../../domain/learning/jp.js';
 import type { JpScope } from '../../../domain/learning/jp-rules.js';
 import type { Tx } from '../../db/client.js';
 import type { Lang } from '../../http/messages.js';
@@ -97,8 +97,7 @@ export async function recomputeProgramJp(tx: Tx, tenantId: string, programId: st
     );
     if (outcome.ok) {
       jp = outcome.jp;
-      basis = `${outcome.basis.id} — ${stored.set.regulation}`;
-      basisEn = `${outcome.basis.en} — ${stored.set.regulation}`;
+      ({ id: basis, en: basisEn } = citingRegulation(outcome.basis, stored.set.regulation));
     } else [basis, basisEn] = [outcome.message.id, outcome.message.en];
   }
   await tx.execute(sql`update programs set jp = ${jp}, jp_basis = ${basis}, jp_basis_en = ${basisEn},
