@@ -18,6 +18,12 @@ if (!only || only === 'server') {
   };
   await build({ ...common, entryPoints: ['src/server/main.ts'], outfile: 'dist/server/main.js' });
   await build({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli/main.js' });
+  // The thread that reads uploaded spreadsheets (src/server/modules/imports/sheet-reader.ts).
+  await build({
+    ...common,
+    entryPoints: ['src/server/modules/imports/sheet-worker.ts'],
+    outfile: 'dist/server/sheet-worker.js',
+  });
   console.log('server → dist/server, cli → dist/cli');
 }
 if (!only || only === 'web') {

@@ -37,6 +37,7 @@ import { proposalRoutes } from './modules/learning/proposals.js';
 import { studentProjectRoutes } from './modules/student-projects/routes.js';
 import { studentProjectService } from './modules/student-projects/service.js';
 import { orgUnitRoutes } from './modules/org-units/routes.js';
+import { configureFileLimits } from './modules/imports/limits.js';
 import { partnerRoutes } from './modules/partners/routes.js';
 import { partnerService } from './modules/partners/service.js';
 import { programRoutes } from './modules/programs/routes.js';
@@ -93,6 +94,8 @@ export interface AppOptions {
 
 /** Builds the whole HTTP application; main.ts listens on it, tests inject into it or listen on port 0. */
 export async function buildApp({ config, database, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+  // One set of limits for every spreadsheet upload of this process.
+  configureFileLimits(config.fileLimits);
   const app = Fastify({
     logger: {
       level: config.logLevel,

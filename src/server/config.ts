@@ -29,6 +29,15 @@ const EnvSchema = z
     SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
     /** Public origin printed on certificates (QR code), e.g. https://asah.ambon.go.id; unset: the request's origin. */
     PUBLIC_URL: z.string().url().optional(),
+    /** Limits of one uploaded spreadsheet (see docs/operations.md, "Hostile files"). */
+    IMPORT_MAX_ROWS: z.coerce.number().int().min(100).max(1_048_576).default(200_000),
+    IMPORT_MAX_COLUMNS: z.coerce.number().int().min(10).max(16_384).default(200),
+    IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(255).max(1_000_000).default(32_767),
+    IMPORT_MAX_EXPANDED_MB: z.coerce.number().int().min(1).max(4000).default(200),
+    IMPORT_WORKER_MEMORY_MB: z.coerce.number().int().min(64).max(16_384).default(512),
+    IMPORT_WORKER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
+    IMPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(1),
+    IMPORT_MAX_TOTAL: z.coerce.number().int().min(1).max(100).default(2),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -48,6 +57,16 @@ const EnvSchema = z
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     publicUrl: e.PUBLIC_URL ?? null,
+    fileLimits: {
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxColumns: e.IMPORT_MAX_COLUMNS,
+      maxCellChars: e.IMPORT_MAX_CELL_CHARS,
+      maxExpandedBytes: e.IMPORT_MAX_EXPANDED_MB * 1024 * 1024,
+      workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
+      workerSeconds: e.IMPORT_WORKER_SECONDS,
+      perUser: e.IMPORT_MAX_PER_USER,
+      total: e.IMPORT_MAX_TOTAL,
+    },
   }))
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {

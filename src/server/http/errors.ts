@@ -26,6 +26,9 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'import.unreadable': 422,
   'import.fileMissing': 400,
   'import.tooLarge': 413,
+  'import.tooComplex': 413,
+  'import.busyUser': 429,
+  'import.busy': 503,
   'unit.cycle': 422,
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,
@@ -78,6 +81,7 @@ export function registerErrorHandling(app: FastifyInstance) {
   app.setErrorHandler((err: FastifyError | AppError | FieldValidationError, req, reply) => {
     const lang = langOf(req);
     if (err instanceof AppError) {
+      if (typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
       return send(reply, err.status, {
         title: t(lang, err.code, { requestId: req.id, ...err.params }),
         code: err.code,

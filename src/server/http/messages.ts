@@ -36,6 +36,18 @@ const MESSAGES = {
     en: 'Choose a CSV or XLSX file.',
   },
   'import.tooLarge': { id: 'Berkas terlalu besar (maksimal {mb} MB).', en: 'File too large (max {mb} MB).' },
+  'import.tooComplex': {
+    id: 'Berkas ditolak karena melampaui batas yang aman: {reason}',
+    en: 'The file is refused because it exceeds a safe limit: {reason}',
+  },
+  'import.busyUser': {
+    id: 'Anda masih menjalankan {count} impor; tunggu sampai selesai lalu coba lagi.',
+    en: 'You are still running {count} import(s); wait until they finish and try again.',
+  },
+  'import.busy': {
+    id: 'Server sedang menjalankan {count} impor sekaligus (batasnya); coba lagi sebentar lagi.',
+    en: 'The server is running {count} imports at once (its limit); try again shortly.',
+  },
   'unit.cycle': {
     id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.',
     en: 'A unit cannot be its own ancestor.',

@@ -4,6 +4,7 @@ import type { Db } from '../../db/client.js';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
 import { langOf } from '../../http/errors.js';
+import { guardTextLines } from '../imports/sheet-reader.js';
 import { withUpload } from '../imports/upload.js';
 import { moodleExport, moodleImport } from './moodle-file.js';
 import {
@@ -146,6 +147,7 @@ export const competencyAdminRoutes =
       async (req) => {
         const ctx = requireAuth(req);
         return withUpload(req, async (upload) => {
+          await guardTextLines(upload.filePath, langOf(req));
           const text = await fs.promises.readFile(upload.filePath, 'utf8');
           return moodleImport(db, ctx, actorOf(req), text, upload.fileName, req.query.dryRun);
         });

@@ -10,6 +10,7 @@ import type { AuthContext } from '../../http/auth.js';
 import { AppError, type RowError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { cellText, detectFormat } from '../imports/parse.js';
+import { readRows } from '../imports/sheet-reader.js';
 import * as repo from './repository.js';
 import { dedupe, tenantToday, type CompetencyAdminService } from './service.js';
 import type { MatrixQueryT } from './schemas.js';
@@ -97,6 +98,24 @@ export async function standardsWorkbook(
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
+/** The rows (number, cells) of the sheet "Standar", or else of the first sheet other than "Petunjuk". */
+async function readStandardsSheet(filePath: string, lang: Lang): Promise<[number, unknown[]][] | null> {
+  const sheets = new Map<number, { name: string; rows: [number, unknown[]][] }>();
+  let first: number | null = null;
+  let named: number | null = null;
+  for await (const r of readRows(filePath, lang, { format: 'xlsx' })) {
+    if (!sheets.has(r.sheet)) {
+      if (r.name === SHEET && named === null) named = r.sheet;
+      else if (r.name !== 'Petunjuk' && first === null) first = r.sheet;
+      else continue;
+      sheets.set(r.sheet, { name: r.name, rows: [] });
+    }
+    sheets.get(r.sheet)?.rows.push([r.row, r.values]);
+  }
+  const pick = named ?? first;
+  return pick === null ? null : sheets.get(pick)!.rows;
+}
+
 interface Counts {
   inserted: number;
   updated: number;
@@ -121,13 +140,8 @@ export async function importStandards(
       'upload the .xlsx downloaded from the matrix.',
     );
   }
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.readFile(file.filePath);
-  } catch {
-    throw unreadable('berkas XLSX rusak.', 'the XLSX file is damaged.');
-  }
-  const ws = wb.getWorksheet(SHEET) ?? wb.worksheets.find((w) => w.name !== 'Petunjuk');
+  // Streamed in a thread of its own, within the limits every spreadsheet upload shares.
+  const ws = await readStandardsSheet(file.filePath, lang);
   if (!ws) throw unreadable('lembar "Standar" tidak ditemukan.', 'sheet "Standar" not found.');
 
   const errors: RowError[] = [];
@@ -140,8 +154,8 @@ export async function importStandards(
   let headerRow = 0;
   const columns: { index: number; header: string; competencyId: string }[] = [];
   let keyIndex = 0;
-  for (let r = 1; r <= Math.min(HEADER_SEARCH_ROWS, ws.rowCount); r++) {
-    const values = ws.getRow(r).values as unknown[];
+  for (const [r, values] of ws) {
+    if (r > HEADER_SEARCH_ROWS) break;
     const names = Array.from(values, (v) => cellText(v));
     const k = names.findIndex((n) => n.toLowerCase() === 'kode_jabatan');
     if (k < 0) continue;
@@ -168,8 +182,8 @@ export async function importStandards(
   const cells: repo.Cell[] = [];
   const seenAt = new Map<string, number>();
   let rows = 0;
-  for (let r = headerRow + 1; r <= ws.rowCount; r++) {
-    const values = ws.getRow(r).values as unknown[];
+  for (const [r, values] of ws) {
+    if (r <= headerRow) continue;
     if (!Array.isArray(values) || values.every((v) => cellText(v) === '')) continue;
     rows++;
     const code = cellText(values[keyIndex]);

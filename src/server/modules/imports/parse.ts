@@ -3,11 +3,10 @@
  * row is found below any title rows, and cells arrive as trimmed strings keyed by column name.
  */
 import fs from 'node:fs';
-import { parse as csvParse } from 'csv-parse';
-import ExcelJS from 'exceljs';
 import { AppError, type RowError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { normalizeHeader, type KindSpec } from './columns.js';
+import { readRows } from './sheet-reader.js';
 import { text } from './texts.js';
 
 export interface SheetRow {
@@ -33,12 +32,6 @@ export class ImportAbort extends Error {
 export interface ReadProgress {
   bytes: number;
   size: number;
-}
-
-interface RawRow {
-  sheet: number;
-  row: number;
-  values: unknown[];
 }
 
 const HEADER_SEARCH_ROWS = 10;
@@ -71,14 +64,8 @@ export async function detectFormat(path: string, lang: Lang): Promise<FileFormat
   }
 }
 
-function countingStream(path: string, progress?: ReadProgress) {
-  const stream = fs.createReadStream(path, { highWaterMark: 256 * 1024 });
-  if (progress) stream.on('data', (c) => (progress.bytes += c.length));
-  return stream;
-}
-
 /** ';' or ',' — whichever the header line (or the first line) uses more. */
-async function sniffDelimiter(path: string, key: string): Promise<string> {
+export async function sniffDelimiter(path: string, key: string): Promise<string> {
   const fh = await fs.promises.open(path, 'r');
   try {
     const buf = Buffer.alloc(65536);
@@ -89,59 +76,6 @@ async function sniffDelimiter(path: string, key: string): Promise<string> {
     return count(';') > count(',') ? ';' : ',';
   } finally {
     await fh.close();
-  }
-}
-
-async function* rawCsv(
-  path: string,
-  spec: KindSpec,
-  lang: Lang,
-  progress?: ReadProgress,
-): AsyncGenerator<RawRow> {
-  const delimiter = await sniffDelimiter(path, spec.key);
-  const input = countingStream(path, progress);
-  const parser = input.pipe(
-    csvParse({ bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }),
-  );
-  let row = 0;
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) {
-      row++;
-      yield { sheet: 1, row, values: record };
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('import.unreadable', {
-      reason: text(lang, 'brokenCsv', { row: row + 1, detail: (e as Error).message.slice(0, 200) }),
-    });
-  } finally {
-    input.destroy();
-  }
-}
-
-async function* rawXlsx(path: string, lang: Lang, progress?: ReadProgress): AsyncGenerator<RawRow> {
-  const input = countingStream(path, progress);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
-    worksheets: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'ignore',
-    entries: 'ignore',
-  });
-  let sheet = 0;
-  try {
-    for await (const ws of reader) {
-      sheet++;
-      for await (const r of ws as AsyncIterable<ExcelJS.Row>) {
-        const values = Array.isArray(r.values) ? (r.values as unknown[]).slice(1) : [];
-        yield { sheet, row: r.number, values };
-      }
-    }
-  } catch (e) {
-    if (e instanceof AppError) throw e;
-    throw new AppError('import.unreadable', { reason: text(lang, 'brokenXlsx') });
-  } finally {
-    input.destroy();
   }
 }
 
@@ -181,7 +115,9 @@ export async function* readTable(
   progress?: ReadProgress,
 ): AsyncGenerator<SheetRow> {
   const format = await detectFormat(path, lang);
-  const raw = format === 'xlsx' ? rawXlsx(path, lang, progress) : rawCsv(path, spec, lang, progress);
+  const delimiter = format === 'csv' ? await sniffDelimiter(path, spec.key) : undefined;
+  // Read in a thread of its own, within the limits of limits.ts (sheet-reader.ts).
+  const raw = readRows(path, lang, { format, delimiter, progress });
   const nipLike = new Set(['nip', 'nip_atasan']);
   let header: { sheet: number; cols: [number, string][] } | null = null;
   let skipSheet = 0;

@@ -20,6 +20,7 @@ import {
 } from './schemas.js';
 import { importService } from './service.js';
 import { csvTemplate, xlsxTemplate } from './templates.js';
+import { acquireImportSlot } from './slots.js';
 import { receiveUpload } from './upload.js';
 import type { RowError } from '../../http/errors.js';
 
@@ -50,10 +51,21 @@ export const importRoutes =
     const importHandler = (kind: ImportKind) => async (req: FastifyRequest, reply: FastifyReply) => {
       const ctx = requireAuth(req);
       const q = req.query as z.output<typeof ImportQuery>; // already parsed by the route schema
-      const upload = await receiveUpload(req);
-      const request = { kind, ctx, actor: actorOf(req), lang: langOf(req), dryRun: q.dryRun, ...upload };
-      if (q.async) return reply.status(202).send({ jobId: await service.start(request) });
-      return reply.status(200).send(await service.runNow(request));
+      // The slot is held until the import ends, also when it runs in the background.
+      const release = acquireImportSlot(ctx.userId);
+      let background = false;
+      try {
+        const upload = await receiveUpload(req);
+        const request = { kind, ctx, actor: actorOf(req), lang: langOf(req), dryRun: q.dryRun, ...upload };
+        if (q.async) {
+          const jobId = await service.start({ ...request, onDone: release });
+          background = true;
+          return reply.status(202).send({ jobId });
+        }
+        return reply.status(200).send(await service.runNow(request));
+      } finally {
+        if (!background) release();
+      }
     };
 
     const importRoute = (

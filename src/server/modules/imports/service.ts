@@ -26,6 +26,8 @@ export interface ImportRequest {
   filePath: string;
   fileName: string;
   dryRun: boolean;
+  /** Called once a background import has ended, whatever its outcome. */
+  onDone?: () => void;
 }
 
 const removeFile = (p: string) => fs.promises.rm(p, { force: true }).catch(() => undefined);
@@ -109,6 +111,7 @@ export function importService(database: Database, log?: Logger) {
         });
       } catch (e) {
         await removeFile(r.filePath);
+        r.onDone?.();
         throw e;
       }
       const p = new Promise<void>((resolve) => setImmediate(resolve))
@@ -122,6 +125,7 @@ export function importService(database: Database, log?: Logger) {
         })
         .finally(() => {
           running.delete(p);
+          r.onDone?.();
           return removeFile(r.filePath);
         });
       running.add(p);

@@ -13,6 +13,66 @@ const TEXTS = {
     id: 'CSV tidak terbaca pada baris {row}: {detail}',
     en: 'CSV unreadable at row {row}: {detail}',
   },
+  expanded: {
+    id: 'isi berkas XLSX setelah diekstrak melebihi {mb} MB.',
+    en: 'the XLSX file unpacks to more than {mb} MB.',
+  },
+  ratio: {
+    id: 'pemadatan berkas XLSX tidak wajar ({ratio}:1, paling tinggi {max}:1).',
+    en: 'the XLSX file is packed implausibly tight ({ratio}:1, at most {max}:1).',
+  },
+  entries: {
+    id: 'arsip XLSX memuat {count} bagian (paling banyak {max}).',
+    en: 'the XLSX archive holds {count} parts (at most {max}).',
+  },
+  entryLies: {
+    id: 'bagian "{name}" dalam arsip XLSX lebih besar daripada yang dinyatakan.',
+    en: 'part "{name}" of the XLSX archive is larger than declared.',
+  },
+  rows: {
+    id: 'lembar "{sheet}" memuat lebih dari {max} baris ({found}).',
+    en: 'sheet "{sheet}" has more than {max} rows ({found}).',
+  },
+  columns: {
+    id: 'baris {row} pada lembar "{sheet}" memuat lebih dari {max} kolom.',
+    en: 'row {row} of sheet "{sheet}" has more than {max} columns.',
+  },
+  cell: {
+    id: 'sel {cell} pada lembar "{sheet}" memuat lebih dari {max} karakter.',
+    en: 'cell {cell} of sheet "{sheet}" holds more than {max} characters.',
+  },
+  sharedString: {
+    id: 'teks bersama ke-{index} dalam berkas XLSX memuat lebih dari {max} karakter.',
+    en: 'shared string {index} of the XLSX file holds more than {max} characters.',
+  },
+  sharedStrings: {
+    id: 'berkas XLSX memuat lebih dari {max} teks bersama.',
+    en: 'the XLSX file holds more than {max} shared strings.',
+  },
+  line: {
+    id: 'baris {row} CSV lebih panjang dari {max} karakter.',
+    en: 'CSV line {row} is longer than {max} characters.',
+  },
+  tag: {
+    id: 'berkas XLSX memuat tag XML lebih panjang dari {max} karakter.',
+    en: 'the XLSX file has an XML tag longer than {max} characters.',
+  },
+  timeout: {
+    id: 'pembacaan berkas melebihi {seconds} detik; bagi berkas menjadi beberapa bagian.',
+    en: 'reading the file took longer than {seconds} seconds; split it into smaller files.',
+  },
+  memory: {
+    id: 'pembacaan berkas memerlukan memori lebih dari {mb} MB; bagi berkas menjadi beberapa bagian.',
+    en: 'reading the file needs more than {mb} MB of memory; split it into smaller files.',
+  },
+  overlap: {
+    id: 'bagian-bagian arsip XLSX saling tumpang tindih, tersembunyi atau tidak tercantum di daftar isi arsip.',
+    en: 'parts of the XLSX archive overlap, are hidden or are missing from its directory.',
+  },
+  nested: {
+    id: 'arsip XLSX memuat arsip lain ("{name}").',
+    en: 'the XLSX archive holds another archive ("{name}").',
+  },
   noHeader: {
     id: 'Baris judul kolom tidak ditemukan: 10 baris pertama tidak memuat kolom "{key}". Gunakan templat.',
     en: 'No header row found: none of the first 10 rows has a "{key}" column. Use the template.',

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../http/errors.js';
+import { acquireImportSlot } from './slots.js';
 
 /** Must match the multipart limit registered in app.ts. */
 const MAX_UPLOAD_MB = 50;
@@ -38,17 +39,23 @@ export async function receiveUpload(req: FastifyRequest): Promise<{ filePath: st
 }
 
 /**
- * Receives the uploaded file, hands it to `use` (an import, a preview) and removes the temporary
- * file afterwards, whatever happens.
+ * Takes one of the caller's import slots (429/503 while none is free), receives the uploaded file,
+ * hands it to `use` (an import, a preview) and removes the temporary file and gives the slot back
+ * afterwards, whatever happens.
  */
 export async function withUpload<T>(
   req: FastifyRequest,
   use: (upload: { filePath: string; fileName: string }) => Promise<T>,
 ): Promise<T> {
-  const upload = await receiveUpload(req);
+  const release = acquireImportSlot(req.auth?.userId ?? req.ip);
   try {
-    return await use(upload);
+    const upload = await receiveUpload(req);
+    try {
+      return await use(upload);
+    } finally {
+      await fs.promises.rm(upload.filePath, { force: true });
+    }
   } finally {
-    await fs.promises.rm(upload.filePath, { force: true });
+    release();
   }
 }
