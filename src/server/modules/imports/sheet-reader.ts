@@ -55,8 +55,6 @@ export interface ReadOptions {
   delimiter?: string;
   /** Bytes of the file read so far, for a progress estimate. */
   progress?: { bytes: number };
-  /** Check the whole file without handing rows over. */
-  scanOnly?: boolean;
 }
 
 /** The rows of every sheet, in order; throws an AppError when the file is refused. */
@@ -67,7 +65,6 @@ export async function* readRows(path: string, lang: Lang, o: ReadOptions): Async
     format: o.format,
     delimiter: o.delimiter ?? ',',
     limits,
-    scanOnly: o.scanOnly ?? false,
   });
   const budget = limits.workerSeconds * 1000;
   let spent = 0;

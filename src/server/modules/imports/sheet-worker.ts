@@ -17,8 +17,6 @@ export interface WorkerInput {
   format: 'csv' | 'xlsx';
   delimiter: string;
   limits: FileLimits;
-  /** Check the whole file, send no rows. */
-  scanOnly: boolean;
 }
 
 export interface RawRow {
@@ -134,16 +132,16 @@ async function* checkedCsvRows(): AsyncGenerator<RawRow> {
 }
 
 const post = (m: WorkerMessage) => parentPort!.postMessage(m);
-const rows = input.format === 'xlsx' ? xlsxRows() : input.scanOnly ? csvRows() : checkedCsvRows();
+const rows = input.format === 'xlsx' ? xlsxRows() : checkedCsvRows();
 
 parentPort!.on('message', () => {
   void (async () => {
     try {
       const batch: RawRow[] = [];
-      while (input.scanOnly || batch.length < BATCH_ROWS) {
+      while (batch.length < BATCH_ROWS) {
         const next = await rows.next();
         if (next.done) return post({ type: 'rows', rows: batch, done: true, bytes });
-        if (!input.scanOnly) batch.push(next.value);
+        batch.push(next.value);
       }
       post({ type: 'rows', rows: batch, done: false, bytes });
     } catch (e) {
