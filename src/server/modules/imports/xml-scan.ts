@@ -8,33 +8,64 @@ import { FileProblem, type FileLimits } from './limits.js';
 /** Longest tag (with its attributes) accepted; cells and rows need a few dozen characters. */
 const MAX_TAG_CHARS = 64 * 1024;
 
-/** "A1" → column 1, row 1; "XFD1048576" → 16384, 1048576. */
+/** "A1" → column 1, row 1; "XFD1048576" → 16384, 1048576 ("$" signs allowed). */
 export function cellRef(ref: string): { col: number; row: number } | null {
-  const m = /^\$?([A-Za-z]{1,7})\$?(\d{1,12})$/.exec(ref);
-  if (!m) return null;
   let col = 0;
-  for (const ch of m[1]!.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col, row: Number(m[2]) };
+  let row = 0;
+  let letters = 0;
+  let digits = 0;
+  for (let i = 0; i < ref.length; i++) {
+    const c = ref.charCodeAt(i) | 0x20;
+    if (ref.charCodeAt(i) === 36) continue;
+    if (c >= 97 && c <= 122 && digits === 0) {
+      col = col * 26 + (c - 96);
+      if (++letters > 7) return null;
+    } else if (ref.charCodeAt(i) >= 48 && ref.charCodeAt(i) <= 57 && letters > 0) {
+      row = row * 10 + (ref.charCodeAt(i) - 48);
+      if (++digits > 12) return null;
+    } else return null;
+  }
+  return letters && digits ? { col, row } : null;
 }
 
-const attr = (tag: string, name: string): string | null => {
-  const m = new RegExp(`\\s${name}\\s*=\\s*["']([^"']*)["']`).exec(tag);
-  return m ? m[1]! : null;
-};
+/** The value of attribute `name` in a tag, found without a regular expression (this runs per cell). */
+function attr(tag: string, name: string): string | null {
+  let from = 0;
+  for (;;) {
+    const at = tag.indexOf(name, from);
+    if (at < 0) return null;
+    from = at + name.length;
+    const before = tag.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    let i = from;
+    while (tag.charCodeAt(i) === 32) i++;
+    if (tag[i] !== '=') continue;
+    i++;
+    while (tag.charCodeAt(i) === 32) i++;
+    const q = tag[i];
+    if (q !== '"' && q !== "'") continue;
+    const end = tag.indexOf(q, i + 1);
+    return end < 0 ? null : tag.slice(i + 1, end);
+  }
+}
 
 /** The local name of a tag: "<x:row r='1'>" → "row"; "</c>" → "/c". */
 function tagName(tag: string): string {
   let i = 1;
   let close = '';
-  if (tag[1] === '/') {
+  if (tag.charCodeAt(1) === 47) {
     close = '/';
     i = 2;
   }
   let j = i;
-  while (j < tag.length && !/[\s/>]/.test(tag[j]!)) j++;
-  const full = tag.slice(i, j);
-  const colon = full.indexOf(':');
-  return close + (colon >= 0 ? full.slice(colon + 1) : full);
+  let colon = -1;
+  for (; j < tag.length; j++) {
+    const c = tag.charCodeAt(j);
+    // whitespace, '/', '>'
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 47 || c === 62) break;
+    if (c === 58) colon = j;
+  }
+  return close + tag.slice(colon >= 0 ? colon + 1 : i, j);
 }
 
 type Kind = 'sheet' | 'sharedStrings';
@@ -58,9 +89,22 @@ export class XmlScanner {
   ) {}
 
   write(chunk: string) {
-    const s = this.carry + chunk;
-    this.carry = '';
+    // A tag cut by the chunk boundary is finished first, so that the chunk itself is searched as it
+    // came (a concatenated string makes every later search slow).
     let i = 0;
+    const s = chunk;
+    if (this.carry) {
+      const gt = s.indexOf('>');
+      if (gt < 0) {
+        this.carry += s;
+        if (this.carry.length > MAX_TAG_CHARS) throw new FileProblem('tag', { max: MAX_TAG_CHARS });
+        return;
+      }
+      this.tag(this.carry + s.slice(0, gt + 1));
+      this.carry = '';
+      this.inTag = false;
+      i = gt + 1;
+    }
     while (i < s.length) {
       if (!this.inTag) {
         const lt = s.indexOf('<', i);
