@@ -134,7 +134,7 @@ export const competencyAdminRoutes =
     app.post(
       '/api/competencies/moodle',
       {
-        config: { access: ADMIN },
+        config: { access: ADMIN, upload: true },
         schema: {
           tags,
           summary: 'Impor kerangka kompetensi Moodle (CSV)',
@@ -242,7 +242,7 @@ export const competencyAdminRoutes =
     app.post(
       '/api/position-standards/import',
       {
-        config: { access: ADMIN },
+        config: { access: ADMIN, upload: true },
         schema: {
           tags,
           summary: 'Impor matriks standar (XLSX)',

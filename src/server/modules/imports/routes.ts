@@ -65,7 +65,7 @@ export const importRoutes =
       app.post(
         url,
         {
-          config: { access },
+          config: { access, upload: true },
           schema: {
             tags,
             summary,
