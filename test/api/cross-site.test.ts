@@ -142,6 +142,8 @@ describe('content types a route declares', () => {
       ['text/plain', 'x'],
       ['text/plain;charset=UTF-8', ''],
       ['multipart/form-data; boundary=x', '--x--\r\n'],
+      ['application/x-www-form-urlencoded', 'a=1'],
+      ['application/json', '{"alasan":"x"}'],
     ] as const) {
       const res = await t.app.inject({
         method: 'POST',
@@ -157,8 +159,17 @@ describe('content types a route declares', () => {
     // Still signed in: nothing happened.
     const me = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } });
     expect(me.statusCode).toBe(200);
-    const out = await t.app.inject({ method: 'POST', url: '/api/auth/logout', headers: { cookie: session } });
+    // An empty JSON document counts as no body.
+    const out = await t.app.inject({
+      method: 'POST',
+      url: '/api/auth/logout',
+      headers: { cookie: session },
+      payload: {},
+    });
     expect(out.statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: session } })).statusCode,
+    ).toBe(401);
   });
 
   it('takes an upload only as multipart/form-data', async () => {

@@ -9,7 +9,8 @@
  * docs/decisions.md, "Cross-site requests".
  *
  * Each route accepts only its declared content type: a JSON body only as application/json,
- * an upload (`config.upload`) only as multipart/form-data, a route without a body no body at all.
+ * an upload (`config.upload`) only as multipart/form-data, a route without a body no body at all
+ * (or an empty JSON document, `{}`).
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { originOf } from '../config.js';
@@ -77,9 +78,13 @@ function checkContentType(req: FastifyRequest) {
   if (expected === null) return;
   const type = mediaType(req);
   const body = hasBody(req);
+  // A route without a body takes none, or an empty JSON document (`{}`, checked once parsed): JSON
+  // needs a CORS preflight from another origin, so it is no way for a forgery.
   const fits =
     expected === 'none'
-      ? !body && (type === '' || type === 'application/json')
+      ? type === ''
+        ? !body
+        : type === 'application/json'
       : type === expected || (!type && !body);
   if (fits) return;
   if (expected === 'none') throw new AppError('request.noBody', { type: type || '—' });
@@ -106,5 +111,11 @@ export function registerRequestGuard(app: FastifyInstance, opts: GuardOptions) {
   // After sign-in and access checks (onRequest), before the body is read.
   app.addHook('preParsing', async (req) => {
     if (CHANGES.has(req.method)) checkContentType(req);
+  });
+  app.addHook('preValidation', async (req) => {
+    if (!CHANGES.has(req.method) || expectedType(req) !== 'none') return;
+    const b = req.body as unknown;
+    const empty = b === undefined || b === null || (typeof b === 'object' && Object.keys(b).length === 0);
+    if (!empty) throw new AppError('request.noBody', { type: 'application/json' });
   });
 }
