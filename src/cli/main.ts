@@ -17,6 +17,7 @@ import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/open.js';
 import { tenants, userRoles, users } from '../server/db/schema/index.js';
 import { audit } from '../server/http/audit.js';
+import { plainMessage } from '../server/http/safe-error.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo.js';
 import { ensureJpRuleSets } from '../server/modules/programs/jp-rules.js';
@@ -132,6 +133,7 @@ async function main() {
 }
 
 main().catch((e: unknown) => {
-  console.error(e instanceof Error ? e.message : e);
+  // A plain message: a failed query's text and parameters (a password hash, names) stay unprinted.
+  console.error(plainMessage(e));
   process.exit(1);
 });

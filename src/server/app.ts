@@ -15,10 +15,13 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
+import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth, type Access } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
+import { safeError } from './http/safe-error.js';
+import { registerRequestGuard } from './http/request-guard.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -90,10 +93,17 @@ export interface AppOptions {
   database: Database;
   /** Serve the built web app (off in API tests). */
   serveWeb?: boolean;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: DestinationStream;
 }
 
 /** Builds the whole HTTP application; main.ts listens on it, tests inject into it or listen on port 0. */
-export async function buildApp({ config, database, serveWeb = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  database,
+  serveWeb = true,
+  logStream,
+}: AppOptions): Promise<FastifyInstance> {
   // One set of limits for every spreadsheet upload of this process.
   configureFileLimits(config.fileLimits);
   const app = Fastify({
@@ -106,10 +116,22 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
           method: req.method,
           url: safeUrl(req.url),
         }),
+        // An error logged anywhere keeps no failed query, parameters or values (see safe-error.ts).
+        // (An object already made safe passes as it is.)
+        err: (err: Error) => {
+          if (!(err instanceof Error)) return err as never;
+          const safe = safeError(err);
+          return { ...safe, stack: safe.stack ?? '' };
+        },
       },
+      ...(logStream ? { stream: logStream } : {}),
     },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    // Only the configured proxies may name the client's address (ASAH_TRUST_PROXY).
+    trustProxy:
+      typeof config.trustProxy === 'number'
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 
@@ -135,6 +157,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerRequestGuard(app, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins });
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -173,6 +196,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     sessionTtlHours: config.sessionTtlHours,
     maxFailures: config.loginMaxFailures,
     lockMinutes: config.loginLockMinutes,
+    maxPerAddressPerMinute: config.loginMaxPerMinute,
   });
   registerAuth(app, auth.loadSession);
 

@@ -1,5 +1,39 @@
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+
+const proxyList = (v: string) =>
+  v
+    .split(',')
+    .map((x) => x.trim())
+    .filter(Boolean);
+
+const isProxyEntry = (v: string) => {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(v)) return true;
+  const [addr, bits, ...rest] = v.split('/');
+  if (rest.length || !net.isIP(addr!)) return false;
+  if (bits === undefined) return true;
+  const max = net.isIPv4(addr!) ? 32 : 128;
+  return /^\d+$/.test(bits) && Number(bits) <= max;
+};
+
+/** `https://Asah.Ambon.go.id:443/x` → `https://asah.ambon.go.id`; not an http(s) origin → null. */
+export function originOf(url: string): string | null {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Fastify's trustProxy: false (none), a hop count, or the list of trusted addresses. */
+function trustProxyOf(v: string | undefined): false | number | string[] {
+  const s = v?.trim() ?? '';
+  if (!s) return false;
+  if (/^\d+$/.test(s)) return Number(s) || false;
+  return proxyList(s);
+}
 
 const EnvSchema = z
   .object({
@@ -24,6 +58,29 @@ const EnvSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
     LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).default(15),
+    /** Sign-in attempts one client address may make per minute (then 429). */
+    LOGIN_MAX_PER_MINUTE: z.coerce.number().int().min(1).default(20),
+    /**
+     * The reverse proxies whose X-Forwarded-For/-Proto/-Host Asah believes: addresses or CIDRs
+     * separated by commas (also loopback, linklocal, uniquelocal), or a hop count. Unset: none.
+     */
+    ASAH_TRUST_PROXY: z
+      .string()
+      .optional()
+      .refine(
+        (v) =>
+          v === undefined || v.trim() === '' || /^\d+$/.test(v.trim()) || proxyList(v).every(isProxyEntry),
+        {
+          message: 'expected addresses/CIDRs separated by commas, or a hop count',
+        },
+      ),
+    /** Other origins whose pages may send changes, e.g. https://portal.ambon.go.id, comma-separated. */
+    ASAH_ALLOWED_ORIGINS: z
+      .string()
+      .optional()
+      .refine((v) => v === undefined || proxyList(v).every((o) => originOf(o) !== null), {
+        message: 'expected origins such as https://portal.ambon.go.id separated by commas',
+      }),
     /** SMTP server for e-mail notifications, e.g. smtp://user:pass@mail.example.go.id:587; unset: outbox only. */
     SMTP_URL: z.string().url().optional(),
     SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
@@ -55,6 +112,9 @@ const EnvSchema = z
     logLevel: e.LOG_LEVEL,
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    loginMaxPerMinute: e.LOGIN_MAX_PER_MINUTE,
+    trustProxy: trustProxyOf(e.ASAH_TRUST_PROXY),
+    allowedOrigins: proxyList(e.ASAH_ALLOWED_ORIGINS ?? '').map((o) => originOf(o)!),
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     publicUrl: e.PUBLIC_URL ?? null,
     fileLimits: {

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type pg from 'pg';
+import type { DestinationStream } from 'pino';
 import { buildApp } from '../../src/server/app.js';
 import { loadConfig } from '../../src/server/config.js';
 import type { Db } from '../../src/server/db/client.js';
@@ -11,26 +12,33 @@ export interface TestApp {
   app: FastifyInstance;
   db: Db;
   pool: pg.Pool;
+  /** The connection string of this file's database copy (for a child process). */
+  dbUrl: string;
   /** Signs in and returns the Cookie header value for later requests. */
   login(username: string, password?: string): Promise<string>;
   close(): Promise<void>;
 }
 
-/** The whole Asah app on its own fresh copy of the seeded test database. */
-export async function createTestApp(): Promise<TestApp> {
+/** The whole Asah app on its own fresh copy of the seeded test database; `env` adds settings. */
+export async function createTestApp(
+  env: Record<string, string> = {},
+  opts: { logStream?: DestinationStream } = {},
+): Promise<TestApp> {
   const fresh = await freshDatabase();
   const checkConnections = watchBusyConnections();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: fresh.url,
+    ...env,
   });
-  const app = await buildApp({ config, database: fresh.database, serveWeb: false });
+  const app = await buildApp({ config, database: fresh.database, serveWeb: false, ...opts });
   await app.ready();
   return {
     app,
     db: fresh.database.db,
     pool: fresh.database.pool,
+    dbUrl: fresh.url,
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({
         method: 'POST',

@@ -1,6 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { pickLang, t, type Lang, type MessageKey } from './messages.js';
+import { safeError } from './safe-error.js';
 import { validationMessage, type FieldProblem } from './validation-messages.js';
 
 export interface RowError {
@@ -13,10 +14,12 @@ export interface RowError {
 const STATUS: Partial<Record<MessageKey, number>> = {
   'auth.required': 401,
   'auth.invalid': 401,
-  'auth.locked': 423,
   'auth.inactive': 403,
   'auth.wrongCurrentPassword': 422,
   forbidden: 403,
+  'request.crossSite': 403,
+  'request.contentType': 415,
+  'request.noBody': 415,
   notFound: 404,
   'route.notFound': 404,
   validation: 422,
@@ -123,19 +126,9 @@ export function registerErrorHandling(app: FastifyInstance) {
         detail: fe.message,
       });
     }
-    // Unknown: logged with the request id (no request body, so no personal data), hidden from the caller.
-    // A failed query's message carries its parameters (names, NIPs): log the driver's cause instead.
-    const cause = (fe as { cause?: { message?: string; code?: string } }).cause;
-    req.log.error(
-      {
-        err: {
-          message: cause?.message ?? fe.message.split('\nparams:')[0],
-          code: cause?.code ?? fe.code,
-          stack: fe.stack?.split('\n').slice(1).join('\n'),
-        },
-      },
-      'unhandled error',
-    );
+    // Unknown: logged with the request id, and only what safeError keeps (no query, no parameters,
+    // no values), hidden from the caller.
+    req.log.error({ err: safeError(err) }, 'unhandled error');
     return send(reply, 500, { title: t(lang, 'internal', { requestId: req.id }), code: 'internal' });
   });
 }

@@ -3,10 +3,9 @@ export type Lang = 'id' | 'en';
 
 const MESSAGES = {
   'auth.required': { id: 'Silakan masuk terlebih dahulu.', en: 'Please sign in first.' },
-  'auth.invalid': { id: 'Nama pengguna atau kata sandi salah.', en: 'Wrong username or password.' },
-  'auth.locked': {
-    id: 'Akun dikunci sementara karena terlalu banyak percobaan gagal. Coba lagi setelah {minutes} menit.',
-    en: 'The account is locked for a while after too many failed attempts. Try again in {minutes} minutes.',
+  'auth.invalid': {
+    id: 'Nama pengguna atau kata sandi salah. Setelah beberapa kali gagal, tunggu sebentar sebelum mencoba lagi.',
+    en: 'Wrong username or password. After several failures, wait a while before trying again.',
   },
   'auth.inactive': { id: 'Akun ini tidak aktif. Hubungi admin BKPSDM.', en: 'This account is inactive.' },
   'auth.wrongCurrentPassword': { id: 'Kata sandi lama salah.', en: 'The current password is wrong.' },
@@ -55,6 +54,18 @@ const MESSAGES = {
   'employee.supervisorSelf': {
     id: 'Pegawai tidak boleh menjadi atasan dirinya sendiri.',
     en: 'An employee cannot supervise themself.',
+  },
+  'request.crossSite': {
+    id: 'Permintaan ditolak: perubahan data hanya boleh dikirim dari halaman Asah sendiri.',
+    en: 'Request refused: changes may only be sent from Asah’s own pages.',
+  },
+  'request.contentType': {
+    id: 'Jenis isi permintaan ({type}) tidak diterima di alamat ini; yang diterima: {expected}.',
+    en: 'This address does not accept the request’s content type ({type}); it accepts: {expected}.',
+  },
+  'request.noBody': {
+    id: 'Alamat ini tidak menerima isi permintaan (dikirim: {type}).',
+    en: 'This address takes no request body (sent: {type}).',
   },
   'user.lastAdmin': {
     id: 'Admin terakhir tidak boleh dihapus perannya.',

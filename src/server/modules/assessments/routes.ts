@@ -81,7 +81,7 @@ export const assessmentRoutes =
     app.post(
       '/api/files',
       {
-        config: { access: ASSESSORS },
+        config: { access: ASSESSORS, upload: true },
         schema: {
           tags,
           summary: `Unggah berkas bukti (PDF/JPG/PNG, maksimal ${MAX_EVIDENCE_MB} MB) pada field multipart \`file\``,
@@ -229,7 +229,7 @@ export const assessmentRoutes =
     app.post(
       '/api/assessments/import',
       {
-        config: { access: RUNNERS },
+        config: { access: RUNNERS, upload: true },
         schema: {
           tags,
           summary: 'Impor hasil assessment center (XLSX/CSV)',

@@ -62,3 +62,45 @@ export const deleteSession = (db: Tx, id: string) => db.delete(sessions).where(e
 export const deleteUserSessions = (db: Tx, userId: string) =>
   db.delete(sessions).where(eq(sessions.userId, userId));
 export const purgeExpiredSessions = (db: Tx) => db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
+
+/**
+ * Counts one sign-in attempt from a client address in its one-minute window, in one statement
+ * (parallel attempts are all counted); returns the attempts in the window so far.
+ */
+export async function countAttempt(db: Tx, address: string): Promise<number> {
+  const res = await db.execute<{ attempts: number }>(sql`
+    insert into sign_in_attempts (address, window_start, attempts) values (${address}, now(), 1)
+    on conflict (address) do update set
+      attempts = case when sign_in_attempts.window_start <= now() - interval '1 minute'
+        then 1 else sign_in_attempts.attempts + 1 end,
+      window_start = case when sign_in_attempts.window_start <= now() - interval '1 minute'
+        then now() else sign_in_attempts.window_start end
+    returning attempts`);
+  return Number(res.rows[0]!.attempts);
+}
+
+/** Forgets address windows that ended long ago. */
+export const purgeOldAttempts = (db: Tx) =>
+  db.execute(sql`delete from sign_in_attempts where window_start < now() - interval '10 minutes'`);
+
+/**
+ * Counts a failed password in one UPDATE … RETURNING (parallel guesses are all counted). From the
+ * `maxFailures`-th failure on, the account waits 2^(failures − maxFailures) seconds, capped.
+ */
+export async function countFailure(
+  db: Tx,
+  userId: string,
+  o: { maxFailures: number; maxDelaySeconds: number },
+): Promise<{ failures: number; delayed: boolean }> {
+  const res = await db.execute<{ failures: number; delayed: boolean }>(sql`
+    update users set
+      failed_attempts = failed_attempts + 1,
+      locked_until = case when failed_attempts + 1 >= ${o.maxFailures}
+        then now() + make_interval(secs => least(${o.maxDelaySeconds}::float8,
+          power(2, least(failed_attempts + 1 - ${o.maxFailures}, 30))::float8))
+        else locked_until end
+    where id = ${userId}
+    returning failed_attempts as failures, failed_attempts >= ${o.maxFailures} as delayed`);
+  const row = res.rows[0]!;
+  return { failures: Number(row.failures), delayed: row.delayed };
+}

@@ -10,12 +10,14 @@ export const authRoutes =
     app.post(
       '/api/auth/login',
       {
-        config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+        // Attempts per address and per account are limited in PostgreSQL (see the service).
+        config: { access: 'public' },
         schema: { tags: ['auth'], summary: 'Masuk (sign in)', body: LoginBody, response: { 200: Me } },
       },
       async (req, reply) => {
         const { token, maxAgeSeconds } = await service.login(req.body.username, req.body.password, {
           requestId: req.id,
+          address: req.ip,
         });
         reply.setCookie(SESSION_COOKIE, token, {
           path: '/',

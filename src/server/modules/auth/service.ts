@@ -9,41 +9,56 @@ import * as repo from './repository.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
+  /** Failures in a row before each further attempt waits (1 s, doubling). */
   maxFailures: number;
+  /** The longest wait between two checked passwords of one account. */
   lockMinutes: number;
+  maxPerAddressPerMinute: number;
 }
 
 export function authService(db: Db, settings: AuthSettings) {
   return {
     loadSession: (sessionHash: string) => repo.loadContext(db, sessionHash),
 
-    /** Checks the password; counts failures and locks the account for a while after too many. */
-    async login(username: string, password: string, actor: Omit<AuditActor, 'tenantId' | 'userId' | 'name'>) {
+    /**
+     * Checks the password. Every answer that is not a success looks the same (401 auth.invalid,
+     * one argon2 verify): a wrong password, an unknown username and an account held back after
+     * too many failures cannot be told apart. After `maxFailures` failures in a row the account
+     * waits 1 s, then 2 s, 4 s … up to `lockMinutes` before another password is even checked.
+     * Attempts per client address are limited too (`maxPerAddressPerMinute`, then 429).
+     */
+    async login(
+      username: string,
+      password: string,
+      actor: Omit<AuditActor, 'tenantId' | 'userId' | 'name'> & { address: string },
+    ) {
+      await repo.purgeOldAttempts(db);
+      const attempts = await repo.countAttempt(db, actor.address);
+      if (attempts > settings.maxPerAddressPerMinute) throw new AppError('rateLimited');
       const user = await repo.findUserByUsername(db, username.trim());
-      if (!user) {
+      if (!user || (user.lockedUntil && user.lockedUntil.getTime() > Date.now())) {
         await verifyPassword(await dummyHash(), password);
         throw new AppError('auth.invalid');
       }
-      if (user.lockedUntil && user.lockedUntil.getTime() > Date.now()) {
-        const minutes = Math.ceil((user.lockedUntil.getTime() - Date.now()) / 60_000);
-        throw new AppError('auth.locked', { minutes });
-      }
       const ok = await verifyPassword(user.passwordHash, password);
-      const who = { ...actor, tenantId: user.tenantId, userId: user.id, name: user.username };
+      const who = {
+        requestId: actor.requestId,
+        tenantId: user.tenantId,
+        userId: user.id,
+        name: user.username,
+      };
       if (!ok) {
-        const failures = user.failedAttempts + 1;
-        const lock = failures >= settings.maxFailures;
         await db.transaction(async (tx) => {
-          await tx
-            .update(users)
-            .set({
-              failedAttempts: lock ? 0 : failures,
-              lockedUntil: lock ? new Date(Date.now() + settings.lockMinutes * 60_000) : user.lockedUntil,
-            })
-            .where(eq(users.id, user.id));
-          await audit(tx, who, { action: lock ? 'lock' : 'login.failed', entity: 'user', entityId: user.id });
+          const { delayed } = await repo.countFailure(tx, user.id, {
+            maxFailures: settings.maxFailures,
+            maxDelaySeconds: settings.lockMinutes * 60,
+          });
+          await audit(tx, who, {
+            action: delayed ? 'lock' : 'login.failed',
+            entity: 'user',
+            entityId: user.id,
+          });
         });
-        if (lock) throw new AppError('auth.locked', { minutes: settings.lockMinutes });
         throw new AppError('auth.invalid');
       }
       if (!user.active) throw new AppError('auth.inactive');

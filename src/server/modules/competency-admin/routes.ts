@@ -135,7 +135,7 @@ export const competencyAdminRoutes =
     app.post(
       '/api/competencies/moodle',
       {
-        config: { access: ADMIN },
+        config: { access: ADMIN, upload: true },
         schema: {
           tags,
           summary: 'Impor kerangka kompetensi Moodle (CSV)',
@@ -244,7 +244,7 @@ export const competencyAdminRoutes =
     app.post(
       '/api/position-standards/import',
       {
-        config: { access: ADMIN },
+        config: { access: ADMIN, upload: true },
         schema: {
           tags,
           summary: 'Impor matriks standar (XLSX)',

@@ -77,7 +77,7 @@ export const importRoutes =
       app.post(
         url,
         {
-          config: { access },
+          config: { access, upload: true },
           schema: {
             tags,
             summary,

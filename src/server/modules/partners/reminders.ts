@@ -4,6 +4,7 @@
  * notification. `reminded_at` is set in the same statement, so repeated or concurrent runs never
  * notify twice.
  */
+import { safeError } from '../../http/safe-error.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
 import { audit } from '../../http/audit.js';
@@ -70,7 +71,7 @@ export function startAgreementReminders(
 ): () => void {
   const run = () =>
     void remindAgreements(db).catch((e: unknown) =>
-      log.error({ err: { message: (e as Error).message } }, 'agreement reminders failed'),
+      log.error({ err: safeError(e) }, 'agreement reminders failed'),
     );
   run();
   const timer = setInterval(run, everyMs);

@@ -163,7 +163,7 @@ export const partnerRoutes =
     app.post(
       '/api/agreements/:id/document',
       {
-        config: { access: MANAGERS },
+        config: { access: MANAGERS, upload: true },
         schema: {
           tags,
           summary: `Unggah dokumen perjanjian yang ditandatangani (PDF, maksimal ${MAX_AGREEMENT_MB} MB) pada field multipart \`file\``,

@@ -72,7 +72,7 @@ export const talentRoutes =
     app.post(
       '/api/performance/import',
       {
-        config: { access: WRITERS },
+        config: { access: WRITERS, upload: true },
         schema: {
           tags,
           summary: 'Impor nilai SKP (XLSX/CSV): satu baris per pegawai dan tahun',
