@@ -406,6 +406,8 @@ export const en: Messages = {
     unread: 'Unread',
   },
   platform: {
+    homeText:
+      'You are a platform administrator: manage the tenants of this installation. Each tenant’s employee data is visible only to its own users.',
     nav: 'Tenants',
     title: 'Tenants',
     intro:

@@ -402,6 +402,8 @@ export const id = {
     unread: 'Belum dibaca',
   },
   platform: {
+    homeText:
+      'Anda admin platform: kelola instansi pada instalasi ini. Data pegawai setiap instansi hanya terlihat oleh pengguna instansi itu.',
     nav: 'Instansi',
     title: 'Instansi',
     intro:
