@@ -125,6 +125,51 @@ describe('two tenants', () => {
     }
   });
 
+  it('creating a tenant refuses bad or taken input naming the field, and writes nothing', async () => {
+    const count = async () =>
+      (await t.db.execute<{ n: number }>(sql`select count(*)::int n from tenants`)).rows[0]!.n;
+    const n = await count();
+    const post = (body: Record<string, unknown>) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/platform/tenants',
+        headers: { cookie: b.platformCookie },
+        payload: {
+          code: 'saumlaki',
+          name: 'Pemerintah Kabupaten Kepulauan Tanimbar',
+          timeZone: 'Asia/Jayapura',
+          admin: { username: 'admin.saumlaki', displayName: 'Admin Saumlaki', password: 'rahasia-saumlaki' },
+          ...body,
+        },
+      });
+    const fieldOf = (r: { json(): unknown }) =>
+      (r.json() as { errors: { field: string }[] }).errors[0]!.field;
+    const badCode = await post({ code: 'Kota Saumlaki' });
+    expect(badCode.statusCode).toBe(422);
+    expect(fieldOf(badCode)).toBe('body.code');
+    const reserved = await post({ code: 'platform' });
+    expect(fieldOf(reserved)).toBe('body.code');
+    const zone = await post({ timeZone: 'Mars/Olympus' });
+    expect(fieldOf(zone)).toBe('body.timeZone');
+    const short = await post({
+      admin: { username: 'admin.saumlaki', displayName: 'Admin', password: 'pendek' },
+    });
+    expect(fieldOf(short)).toBe('body.admin.password');
+    expect((await post({ code: 'tual' })).statusCode).toBe(409);
+    const taken = await post({
+      admin: { username: 'admin', displayName: 'Admin', password: 'rahasia-saumlaki' },
+    });
+    expect(taken.statusCode).toBe(409);
+    expect(await count()).toBe(n);
+    const admin = await t.app.inject({
+      method: 'POST',
+      url: '/api/platform/tenants',
+      headers: { cookie: cookies.admin! },
+      payload: {},
+    });
+    expect(admin.statusCode).toBe(403);
+  });
+
   it('a new tenant starts empty: its admin sees its own data only', async () => {
     const res = await t.app.inject({
       method: 'GET',
