@@ -4,9 +4,13 @@
  *   asah migrate                         apply migrations
  *   asah seed [--employees N] [--seed S] [--reset]
  *                                        seed the Kota Ambon demo (into an empty database, or after --reset)
- *   asah user create-admin --username U --name "Nama" [--tenant-code C --tenant-name "Nama instansi"]
- *                                        create the first admin; the password comes from ASAH_ADMIN_PASSWORD
- *                                        or is asked for on the terminal
+ *   asah tenant create --code C --name "Pemerintah Kota Tual" [--time-zone Asia/Jayapura]
+ *   asah tenant list
+ *   asah user create-admin --username U --name "Nama" [--tenant-code C [--tenant-name "Nama instansi"]]
+ *                                        an admin of a tenant; ambiguous input is refused (src/cli/tenants.ts)
+ *   asah user create-platform-admin --username U --name "Nama"
+ *                                        a platform admin: lists and creates tenants, sees no tenant's data
+ *                                        The password comes from ASAH_ADMIN_PASSWORD or is asked for on the terminal.
  *
  * It uses the same configuration as the server (DATABASE_URL, or the embedded PostgreSQL in ASAH_DATA_DIR).
  */
@@ -15,17 +19,20 @@ import readline from 'node:readline/promises';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config.js';
 import { openDatabase } from '../server/db/open.js';
-import { tenants, userRoles, users } from '../server/db/schema/index.js';
-import { audit } from '../server/http/audit.js';
+import { AppError } from '../server/http/errors.js';
+import { t as message } from '../server/http/messages.js';
 import { plainMessage } from '../server/http/safe-error.js';
 import { hashPassword } from '../server/modules/auth/passwords.js';
 import { isDatabaseEmpty, seedDemo } from '../server/seed/demo.js';
-import { ensureJpRuleSets } from '../server/modules/programs/jp-rules.js';
+import { CliRefusal, createAdmin, createPlatformAdminUser, tenantCreate, tenantList } from './tenants.js';
 
 const HELP = `Pemakaian / usage:
   asah migrate
   asah seed [--employees 5000] [--seed 1] [--reset]
-  asah user create-admin --username admin --name "Admin BKPSDM" [--tenant-code ambon --tenant-name "Pemerintah Kota Ambon"]`;
+  asah tenant create --code tual --name "Pemerintah Kota Tual" [--time-zone Asia/Jayapura]
+  asah tenant list
+  asah user create-admin --username admin --name "Admin BKPSDM" [--tenant-code ambon [--tenant-name "Pemerintah Kota Ambon"]]
+  asah user create-platform-admin --username platform --name "Admin Platform"`;
 
 async function askPassword(): Promise<string> {
   if (process.env.ASAH_ADMIN_PASSWORD) return process.env.ASAH_ADMIN_PASSWORD;
@@ -74,7 +81,26 @@ async function main() {
           ),
       });
       console.log(`\nData demo terisi dalam ${((Date.now() - started) / 1000).toFixed(1)} s:`, counts);
-    } else if (cmd === 'user' && sub === 'create-admin') {
+    } else if (cmd === 'tenant' && sub === 'create') {
+      const { values } = parseArgs({
+        args: rest,
+        options: { code: { type: 'string' }, name: { type: 'string' }, 'time-zone': { type: 'string' } },
+      });
+      const t = await tenantCreate(database.db, {
+        code: values.code,
+        name: values.name,
+        timeZone: values['time-zone'],
+      });
+      console.log(
+        `Instansi ${t.code} "${t.name}" (${t.timeZone}) dibuat / created. ` +
+          `Berikutnya / next: asah user create-admin --tenant-code ${t.code} --username … --name "…"`,
+      );
+    } else if (cmd === 'tenant' && sub === 'list') {
+      const rows = await tenantList(database.db);
+      if (rows.length === 0) console.log('Belum ada instansi / no tenants yet.');
+      for (const r of rows)
+        console.log(`${r.code}\t${r.name}\t${r.time_zone}\tpengguna ${r.users}\tpegawai ${r.employees}`);
+    } else if (cmd === 'user' && (sub === 'create-admin' || sub === 'create-platform-admin')) {
       const { values } = parseArgs({
         args: rest,
         options: {
@@ -85,45 +111,35 @@ async function main() {
         },
       });
       if (!values.username || !values.name) throw new Error(HELP);
+      const platform = sub === 'create-platform-admin';
+      if (platform && (values['tenant-code'] || values['tenant-name']))
+        throw new CliRefusal(
+          'Admin platform tidak memakai --tenant-code / a platform admin takes no tenant.',
+        );
       const password = await askPassword();
       if (password.length < 10)
         throw new Error('Kata sandi minimal 10 karakter / password needs 10+ characters.');
       const passwordHash = await hashPassword(password);
-      await database.db.transaction(async (tx) => {
-        let tenant = await tx.query.tenants.findFirst();
-        if (!tenant) {
-          const [t] = await tx
-            .insert(tenants)
-            .values({
-              code: values['tenant-code'] ?? 'ambon',
-              name: values['tenant-name'] ?? 'Pemerintah Kota Ambon',
-            })
-            .returning();
-          tenant = t!;
-          await ensureJpRuleSets(tx, tenant.id);
-        }
-        const [u] = await tx
-          .insert(users)
-          .values({
-            tenantId: tenant.id,
-            username: values.username!,
-            displayName: values.name!,
-            passwordHash,
-          })
-          .returning({ id: users.id });
-        await tx.insert(userRoles).values({ tenantId: tenant.id, userId: u!.id, role: 'admin' });
-        await audit(
-          tx,
-          { tenantId: tenant.id, userId: null, name: 'cli', requestId: null },
-          {
-            action: 'create',
-            entity: 'user',
-            entityId: u!.id,
-            after: { username: values.username, roles: ['admin'] },
-          },
+      if (platform) {
+        await createPlatformAdminUser(database.db, {
+          username: values.username,
+          name: values.name,
+          passwordHash,
+        });
+        console.log(`Admin platform ${values.username} dibuat / platform admin created.`);
+      } else {
+        const { tenant, created } = await createAdmin(database.db, {
+          username: values.username,
+          name: values.name,
+          tenantCode: values['tenant-code'],
+          tenantName: values['tenant-name'],
+          passwordHash,
+        });
+        if (created) console.log(`Instansi ${tenant.code} "${tenant.name}" dibuat / tenant created.`);
+        console.log(
+          `Admin ${values.username} dibuat di instansi ${tenant.code} / created in tenant ${tenant.code}.`,
         );
-      });
-      console.log(`Admin ${values.username} dibuat / created.`);
+      }
     } else {
       throw new Error(HELP);
     }
@@ -134,6 +150,8 @@ async function main() {
 
 main().catch((e: unknown) => {
   // A plain message: a failed query's text and parameters (a password hash, names) stay unprinted.
-  console.error(plainMessage(e));
+  if (e instanceof AppError)
+    console.error(`${message('id', e.code, e.params)} / ${message('en', e.code, e.params)}`);
+  else console.error(e instanceof CliRefusal ? e.message : plainMessage(e));
   process.exit(1);
 });

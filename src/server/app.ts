@@ -59,6 +59,9 @@ import { positionService } from './modules/positions/service.js';
 import { talentRoutes } from './modules/talent/routes.js';
 import { talentService } from './modules/talent/service.js';
 import { tenantRoutes } from './modules/tenant/routes.js';
+import { tenantService } from './modules/tenant/service.js';
+import { platformRoutes } from './modules/platform/routes.js';
+import { platformService } from './modules/platform/service.js';
 import { userRoutes } from './modules/users/routes.js';
 import { userService } from './modules/users/service.js';
 
@@ -217,7 +220,8 @@ export async function buildApp({
   await app.register(studentProjectRoutes(studentProjectService(db)));
   await app.register(userRoutes(userService(db)));
   await app.register(auditRoutes(db));
-  await app.register(tenantRoutes(db));
+  await app.register(tenantRoutes(tenantService(db)));
+  await app.register(platformRoutes(platformService(db)));
   await app.register(partnerRoutes(partnerService(db)));
   await app.register(programRoutes(programService(db)));
   await app.register(

@@ -139,6 +139,11 @@ const usersRoute = createRoute({
   beforeLoad: guard('users'),
   component: lazyRouteComponent(() => import('./pages/users/Users'), 'UsersPage'),
 });
+const tenantsRoute = createRoute({
+  ...page('/instansi'),
+  beforeLoad: guard('tenants'),
+  component: lazyRouteComponent(() => import('./pages/platform/Tenants'), 'TenantsPage'),
+});
 const auditRoute = createRoute({
   ...page('/audit'),
   validateSearch: auditSearch,
@@ -300,6 +305,7 @@ const routeTree = rootRoute.addChildren([
     standardsRoute,
     importRoute,
     usersRoute,
+    tenantsRoute,
     auditRoute,
     accountRoute,
     tasksRoute,

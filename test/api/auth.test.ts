@@ -165,9 +165,9 @@ describe('instansi', () => {
       method: 'PATCH',
       url: '/api/tenant',
       headers: { cookie: admin },
-      payload: { settings: { annualJpTarget: 20 } },
+      payload: { settings: { certificatePrefix: 'BKPSDM-AMBON' } },
     });
-    expect(ok.json().settings).toEqual({ annualJpTarget: 20 });
+    expect(ok.json().settings).toEqual({ certificatePrefix: 'BKPSDM-AMBON' });
     const rows = await t.db.execute(
       sql`select 1 from audit_log where entity = 'tenant' and action = 'update'`,
     );

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '../../src/server/app.js';
 import { ROLES, type Role } from '../../src/server/http/auth.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
+import { createPlatformAdminUser } from '../helpers/tenant-b.js';
 
 /**
  * Walks every route × every role: a role outside the route's declared access gets 403, anonymous
@@ -75,6 +76,28 @@ describe('authorisation walk', () => {
         }
         if (res.statusCode >= 500) wrong.push(`${route.method} ${route.url} ${role} → ${res.statusCode}`);
       }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('platform administrator', () => {
+  it('reaches the platform routes and no route of a tenant role', async () => {
+    const platform = await createPlatformAdminUser(t);
+    const wrong: string[] = [];
+    for (const route of t.app.routeTable.filter((r: RouteAccess) => r.url.startsWith('/api/'))) {
+      if (route.access !== 'platform' && !Array.isArray(route.access)) continue;
+      const res = await t.app.inject({
+        method: route.method as 'GET',
+        url: sample(route.url),
+        headers: { cookie: platform },
+        payload: route.method === 'GET' ? undefined : {},
+      });
+      const allowed = route.access === 'platform';
+      if (!allowed && res.statusCode !== 403)
+        wrong.push(`${route.method} ${route.url} → ${res.statusCode} (want 403)`);
+      if (allowed && [401, 403].includes(res.statusCode))
+        wrong.push(`${route.method} ${route.url} → ${res.statusCode}`);
     }
     expect(wrong).toEqual([]);
   });

@@ -145,9 +145,15 @@ describe('public verification', () => {
     expect(res.statusCode).toBe(200);
     const body = res.json() as Record<string, unknown>;
     expect(Object.keys(body).sort()).toEqual(
-      ['endsOn', 'holderName', 'jp', 'number', 'programTitle', 'startsOn', 'status'].sort(),
+      ['endsOn', 'holderName', 'issuer', 'jp', 'number', 'programTitle', 'startsOn', 'status'].sort(),
     );
-    expect(body).toMatchObject({ number: own.number, programTitle, jp: 8, status: 'valid' });
+    expect(body).toMatchObject({
+      number: own.number,
+      programTitle,
+      jp: 8,
+      status: 'valid',
+      issuer: 'Pemerintah Kota Ambon',
+    });
     expect(JSON.stringify(body)).not.toMatch(/\d{18}/); // no NIP
     // Lower case and dashes as typed still find it.
     expect(

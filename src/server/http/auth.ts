@@ -18,13 +18,15 @@ export interface AuthContext {
   operatorUnitIds: string[];
   locale: Lang;
   sessionId: string;
+  /** Platform administrator (lists and creates tenants; holds no tenant role). */
+  platformAdmin: boolean;
 }
 
 /**
  * Who may call a route. Every route must declare it; a route without a declaration answers 403
- * to everybody (default deny).
+ * to everybody (default deny). `'platform'`: platform administrators only.
  */
-export type Access = 'public' | 'authenticated' | readonly Role[];
+export type Access = 'public' | 'authenticated' | 'platform' | readonly Role[];
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -70,6 +72,10 @@ export function registerAuth(app: FastifyInstance, loadSession: SessionLoader) {
     if (access === undefined) throw new AppError('forbidden');
     if (!req.auth) throw new AppError('auth.required');
     if (access === 'authenticated') return;
+    if (access === 'platform') {
+      if (!req.auth.platformAdmin) throw new AppError('forbidden');
+      return;
+    }
     if (!req.auth.roles.some((r) => access.includes(r))) throw new AppError('forbidden');
   });
 }

@@ -85,6 +85,7 @@ export interface paths {
                             locale: "id" | "en";
                             /** Format: uuid */
                             tenantId: string;
+                            platformAdmin: boolean;
                         };
                     };
                 };
@@ -170,6 +171,7 @@ export interface paths {
                             locale: "id" | "en";
                             /** Format: uuid */
                             tenantId: string;
+                            platformAdmin: boolean;
                         };
                     };
                 };
@@ -5423,7 +5425,7 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        /** Ubah nama, zona waktu, pengaturan instansi */
+        /** Ubah nama, zona waktu, pengaturan instansi (pengaturan digabung per isian) */
         patch: {
             parameters: {
                 query?: never;
@@ -5463,6 +5465,98 @@ export interface paths {
                 };
             };
         };
+        trace?: never;
+    };
+    "/api/platform/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daftar instansi (tanpa data pribadi) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                code: string;
+                                name: string;
+                                timeZone: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                users: number;
+                                employees: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Buat instansi beserta admin pertamanya */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @default Asia/Jayapura */
+                        timeZone?: string;
+                        admin: {
+                            username: string;
+                            displayName: string;
+                            password: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            code: string;
+                            name: string;
+                            timeZone: string;
+                            /** Format: date-time */
+                            createdAt: string;
+                            users: number;
+                            employees: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/partners": {
@@ -8566,6 +8660,7 @@ export interface paths {
                             jp: number;
                             /** @enum {string} */
                             status: "valid" | "revoked";
+                            issuer: string;
                         };
                     };
                 };

@@ -32,6 +32,7 @@ type PlainTo =
   | '/sertifikat/verifikasi'
   | '/impor'
   | '/pengguna'
+  | '/instansi'
   | '/audit'
   | '/akun';
 
@@ -97,6 +98,7 @@ function useNavGroups(): NavGroup[] {
       label: t('navGroup.administration'),
       items: [
         ...item('/pengguna', t('nav.users'), 'users'),
+        ...item('/instansi', t('platform.nav'), 'tenants'),
         ...item('/audit', t('nav.audit'), 'audit'),
         ...item('/kotak-keluar', t('enrol.nav.outbox'), 'outbox'),
       ],

@@ -29,12 +29,15 @@ export const ACCESS = {
   users: ['admin'],
   audit: ['admin'],
   account: null,
-} as const satisfies Record<string, readonly Role[] | null>;
+  /** Platform administrators only (no tenant role opens it). */
+  tenants: 'platform',
+} as const satisfies Record<string, readonly Role[] | null | 'platform'>;
 
 export type Screen = keyof typeof ACCESS;
 
-export function can(me: Pick<Me, 'roles'>, screen: Screen): boolean {
-  const allowed: readonly Role[] | null = ACCESS[screen];
+export function can(me: Pick<Me, 'roles' | 'platformAdmin'>, screen: Screen): boolean {
+  const allowed: readonly Role[] | null | 'platform' = ACCESS[screen];
+  if (allowed === 'platform') return me.platformAdmin;
   return allowed === null || me.roles.some((r) => allowed.includes(r));
 }
 

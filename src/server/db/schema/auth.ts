@@ -16,6 +16,8 @@ export const users = pgTable(
     partnerName: text('partner_name'),
     email: text('email'),
     active: boolean('active').notNull().default(true),
+    /** Platform administrator: lists and creates tenants, reads no tenant's data. */
+    platformAdmin: boolean('platform_admin').notNull().default(false),
     failedAttempts: integer('failed_attempts').notNull().default(0),
     lockedUntil: timestamp('locked_until', { withTimezone: true }),
     locale: text('locale').notNull().default('id'),

@@ -20,6 +20,8 @@ export const tenants = pgTable(
     name: text('name').notNull(),
     timeZone: text('time_zone').notNull().default('Asia/Jayapura'),
     settings: jsonb('settings').$type<Record<string, unknown>>().notNull().default({}),
+    /** The platform tenant: holds only platform administrators, never employees. */
+    platform: boolean('platform').notNull().default(false),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('tenants_code_uq').on(t.code)],

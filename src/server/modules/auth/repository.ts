@@ -18,6 +18,7 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
       employeeId: users.employeeId,
       locale: users.locale,
       active: users.active,
+      platformAdmin: users.platformAdmin,
       role: userRoles.role,
       unitId: userRoles.unitId,
     })
@@ -45,6 +46,7 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
     roles,
     operatorUnitIds,
     locale: first.locale === 'en' ? 'en' : 'id',
+    platformAdmin: first.platformAdmin,
   };
 }
 

@@ -15,6 +15,7 @@ export const Me = z.object({
   nip: z.string().nullable(),
   locale: z.enum(['id', 'en']),
   tenantId: z.uuid(),
+  platformAdmin: z.boolean(),
 });
 
 export const PasswordBody = z.object({

@@ -96,6 +96,7 @@ export function authService(db: Db, settings: AuthSettings) {
         nip: await repo.employeeNip(db, ctx.employeeId),
         locale: ctx.locale,
         tenantId: ctx.tenantId,
+        platformAdmin: ctx.platformAdmin,
       };
     },
 

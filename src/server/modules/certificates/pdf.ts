@@ -5,6 +5,7 @@
  */
 import { createRequire } from 'node:module';
 import QRCode from 'qrcode';
+import type { CertificateIssuer } from '../../../domain/tenant.js';
 
 const require = createRequire(import.meta.url);
 
@@ -47,6 +48,8 @@ export interface CertificatePdfData {
   jp: number;
   issuedOn: string;
   tenantName: string;
+  /** Heading, agency, place and signer, from the tenant's settings or its name. */
+  issuer: CertificateIssuer;
   verifyUrl: string;
   revoked: boolean;
 }
@@ -73,9 +76,9 @@ export async function certificatePdf(c: CertificatePdfData, compress = true): Pr
       ],
     }),
     content: [
-      { text: 'PEMERINTAH KOTA AMBON', alignment: 'center', bold: true, fontSize: 16 },
+      { text: c.issuer.heading, alignment: 'center', bold: true, fontSize: 16 },
       {
-        text: 'BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA (BKPSDM)',
+        text: c.issuer.agency,
         alignment: 'center',
         fontSize: 11,
         margin: [0, 2, 0, 0],
@@ -125,8 +128,8 @@ export async function certificatePdf(c: CertificatePdfData, compress = true): Pr
             width: 240,
             alignment: 'center',
             stack: [
-              { text: `Ambon, ${dmy(c.issuedOn)}` },
-              { text: 'Kepala BKPSDM Kota Ambon', margin: [0, 2, 0, 36] },
+              { text: `${c.issuer.place}, ${dmy(c.issuedOn)}` },
+              { text: c.issuer.signerTitle, margin: [0, 2, 0, 36] },
               { text: 'Diterbitkan secara elektronik melalui Asah', fontSize: 9, color: '#52606d' },
             ],
           },

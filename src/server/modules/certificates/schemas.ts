@@ -12,6 +12,8 @@ export const PublicCertificate = z.object({
   endsOn: z.string(),
   jp: z.number(),
   status: z.enum(['valid', 'revoked']),
+  /** The issuing tenant's name, e.g. "Pemerintah Kota Ambon". */
+  issuer: z.string(),
 });
 export type PublicCertificateT = z.infer<typeof PublicCertificate>;
 

@@ -6,6 +6,7 @@ import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { isBkpsdmOperator, programWriteScope } from '../programs/policy.js';
+import { issuerOf, type CertificateIssuer } from '../../../domain/tenant.js';
 import { certificatePdf } from './pdf.js';
 import type { PublicCertificateT } from './schemas.js';
 
@@ -21,6 +22,7 @@ type CertificateRow = {
   issued_on: string;
   revoked_at: Date | null;
   tenant_name: string;
+  tenant_settings: Record<string, unknown>;
 };
 
 const COLUMNS = sql`c.id, c.number, c.verification_code, c.holder_name, c.program_title, c.starts_on::text,
@@ -38,7 +40,7 @@ export function certificateService(db: Db) {
      */
     async pdf(ctx: AuthContext, id: string, origin: string, compress = true) {
       const res = await db.execute<CertificateRow>(sql`
-        select ${COLUMNS}, t.name as tenant_name
+        select ${COLUMNS}, t.name as tenant_name, t.settings as tenant_settings
         from certificates c join employees e on e.id = c.employee_id join tenants t on t.id = c.tenant_id
           left join enrollments en on en.id = c.enrollment_id left join programs p on p.id = en.program_id
         where c.id = ${id} and c.tenant_id = ${ctx.tenantId}
@@ -56,6 +58,7 @@ export function certificateService(db: Db) {
           jp: Number(c.jp),
           issuedOn: c.issued_on,
           tenantName: c.tenant_name,
+          issuer: issuerOf(c.tenant_name, c.tenant_settings.certificate as Partial<CertificateIssuer>),
           verifyUrl: verifyUrl(origin, c.verification_code),
           revoked: c.revoked_at !== null,
         },
@@ -65,14 +68,15 @@ export function certificateService(db: Db) {
     },
 
     /**
-     * What the public page shows of a code: only the holder's name, the programme, dates, JP, number
-     * and status. Every code — unknown, malformed or forged — costs the same single indexed look-up
+     * What the public page shows of a code: only the holder's name, the programme, dates, JP, number,
+     * status and the issuing tenant (its own name, whichever tenant the code belongs to). Every code — unknown, malformed or forged — costs the same single indexed look-up
      * and an unknown one answers the ordinary 404.
      */
     async verify(code: string): Promise<PublicCertificateT> {
       const normal = normaliseCode(code.slice(0, 80));
       const res = await db.execute<CertificateRow>(sql`
-        select ${COLUMNS}, '' as tenant_name from certificates c
+        select ${COLUMNS}, t.name as tenant_name, t.settings as tenant_settings
+        from certificates c join tenants t on t.id = c.tenant_id
         where c.verification_code = ${isVerificationCode(normal) ? normal : ''}`);
       const c = res.rows[0];
       if (!c) throw notFound();
@@ -84,6 +88,7 @@ export function certificateService(db: Db) {
         endsOn: c.ends_on,
         jp: Number(c.jp),
         status: c.revoked_at ? 'revoked' : 'valid',
+        issuer: c.tenant_name,
       };
     },
 

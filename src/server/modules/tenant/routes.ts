@@ -1,20 +1,10 @@
-import { eq } from 'drizzle-orm';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../../db/client.js';
-import { tenants } from '../../db/schema/index.js';
-import { actorOf, audit } from '../../http/audit.js';
+import { validZone } from '../../../domain/tenant.js';
+import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
-import { notFound } from '../../http/errors.js';
-
-const validZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('id-ID', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { TenantSettingsPatch } from './settings.js';
+import type { tenantService } from './service.js';
 
 const Tenant = z.object({
   id: z.uuid(),
@@ -29,25 +19,25 @@ const TenantPatch = z.object({
     .string()
     .refine(validZone, { message: 'Zona waktu tidak dikenal (mis. Asia/Jayapura)' })
     .optional(),
-  settings: z.record(z.string(), z.unknown()).optional(),
+  /**
+   * Only the fields to change, merged into the stored settings; `null` removes a field (its default
+   * applies again). Keys: certificatePrefix, bkpsdmUnitCode, learningBudget {"2026": rupiah},
+   * competency.reconcileRule, competency.nineBox, certificate {heading, agency, place, signerTitle}.
+   */
+  settings: TenantSettingsPatch.optional(),
 });
 
 /** The caller's instansi: name, time zone (Kota Ambon: Asia/Jayapura, WIT) and settings. */
 export const tenantRoutes =
-  (db: Db): FastifyPluginAsyncZod =>
+  (service: ReturnType<typeof tenantService>): FastifyPluginAsyncZod =>
   async (app) => {
-    const load = async (id: string) => {
-      const t = await db.query.tenants.findFirst({ where: eq(tenants.id, id) });
-      if (!t) throw notFound();
-      return { id: t.id, code: t.code, name: t.name, timeZone: t.timeZone, settings: t.settings };
-    };
     app.get(
       '/api/tenant',
       {
         config: { access: 'authenticated' },
         schema: { tags: ['tenant'], summary: 'Instansi saya', response: { 200: Tenant } },
       },
-      async (req) => load(requireAuth(req).tenantId),
+      async (req) => service.get(requireAuth(req).tenantId),
     );
     app.patch(
       '/api/tenant',
@@ -55,26 +45,11 @@ export const tenantRoutes =
         config: { access: ['admin'] },
         schema: {
           tags: ['tenant'],
-          summary: 'Ubah nama, zona waktu, pengaturan instansi',
+          summary: 'Ubah nama, zona waktu, pengaturan instansi (pengaturan digabung per isian)',
           body: TenantPatch,
           response: { 200: Tenant },
         },
       },
-      async (req) => {
-        const ctx = requireAuth(req);
-        await db.transaction(async (tx) => {
-          const before = await load(ctx.tenantId);
-          if (Object.keys(req.body).length === 0) return;
-          await tx.update(tenants).set(req.body).where(eq(tenants.id, ctx.tenantId));
-          await audit(tx, actorOf(req), {
-            action: 'update',
-            entity: 'tenant',
-            entityId: ctx.tenantId,
-            before,
-            after: req.body,
-          });
-        });
-        return load(ctx.tenantId);
-      },
+      async (req) => service.update(requireAuth(req).tenantId, actorOf(req), req.body),
     );
   };

@@ -67,7 +67,7 @@ export function VerifyCertificatePage() {
                   <Text fz={24} fw={800} c={tone === 'gray' ? undefined : `${tone}.9`}>
                     {t(`certificates.verify.${state}`)}
                   </Text>
-                  <Text size="sm">{t(`certificates.verify.${state}Text`)}</Text>
+                  <Text size="sm">{t(`certificates.verify.${state}Text`, { issuer: c?.issuer ?? '' })}</Text>
                 </div>
               </Group>
             )}
@@ -99,7 +99,8 @@ export function VerifyCertificatePage() {
               </Stack>
             )}
             <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
-              {t('certificates.verify.code')}: {code} · {t('certificates.verify.issuer')}
+              {t('certificates.verify.code')}: {code}
+              {c ? ` · ${t('certificates.verify.issuer', { issuer: c.issuer })}` : ''}
             </Text>
           </Stack>
         </Paper>

@@ -1,6 +1,7 @@
 import { Stack, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../api/queries';
+import { LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { hasRole } from '../../lib/access';
 import { AtasanPanel } from './AtasanPanel';
@@ -21,6 +22,12 @@ export function HomePage() {
         {hasRole(me, 'atasan') && <AtasanPanel />}
         {hasRole(me, 'pegawai') && <PegawaiPanel />}
         {hasRole(me, 'mitra') && <MitraPanel />}
+        {me.platformAdmin && (
+          <Stack gap="sm" align="flex-start">
+            <Text>{t('platform.homeText')}</Text>
+            <LinkButton to="/instansi">{t('platform.title')}</LinkButton>
+          </Stack>
+        )}
       </Stack>
     </Page>
   );

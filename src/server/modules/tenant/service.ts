@@ -1,0 +1,75 @@
+import type { Db } from '../../db/client.js';
+import { audit, type AuditActor } from '../../http/audit.js';
+import { FieldValidationError, notFound } from '../../http/errors.js';
+import type { FieldProblem } from '../../http/validation-messages.js';
+import * as repo from './repository.js';
+import { changedFields, mergeSettings, TenantSettings } from './settings.js';
+
+export interface TenantPatchInput {
+  name?: string;
+  timeZone?: string;
+  settings?: Record<string, unknown>;
+}
+
+const view = (t: repo.TenantRow) => ({
+  id: t.id,
+  code: t.code,
+  name: t.name,
+  timeZone: t.timeZone,
+  settings: t.settings,
+});
+
+export function tenantService(db: Db) {
+  return {
+    async get(tenantId: string) {
+      const t = await repo.findTenant(db, tenantId);
+      if (!t) throw notFound();
+      return view(t);
+    },
+
+    /**
+     * Name, time zone and settings: the given settings fields merge into the stored ones, the merged
+     * whole is checked, and the audit row holds each changed field before and after.
+     */
+    async update(tenantId: string, actor: AuditActor, patch: TenantPatchInput) {
+      await db.transaction(async (tx) => {
+        const t = await repo.lockTenant(tx, tenantId);
+        if (!t) throw notFound();
+        const settings =
+          patch.settings === undefined
+            ? t.settings
+            : (mergeSettings(t.settings, patch.settings) as typeof t.settings);
+        if (patch.settings !== undefined) {
+          const parsed = TenantSettings.safeParse(settings);
+          if (!parsed.success)
+            throw new FieldValidationError(
+              parsed.error.issues.map((issue): FieldProblem => ({
+                field: ['body', 'settings', ...issue.path.map(String)].join('.'),
+                issue: issue as FieldProblem['issue'],
+              })),
+            );
+        }
+        const before = { name: t.name, timeZone: t.timeZone, settings: t.settings };
+        const after = {
+          name: patch.name ?? t.name,
+          timeZone: patch.timeZone ?? t.timeZone,
+          settings,
+        };
+        const changes = changedFields(
+          { name: before.name, timeZone: before.timeZone, settings: before.settings },
+          after,
+        );
+        if (Object.keys(changes).length === 0) return;
+        await repo.updateTenant(tx, tenantId, after);
+        await audit(tx, actor, {
+          action: 'update',
+          entity: 'tenant',
+          entityId: tenantId,
+          before: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.before])),
+          after: Object.fromEntries(Object.entries(changes).map(([k, v]) => [k, v.after])),
+        });
+      });
+      return this.get(tenantId);
+    },
+  };
+}
