@@ -29,6 +29,10 @@ const EnvSchema = z
     SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
     /** Public origin printed on certificates (QR code), e.g. https://asah.ambon.go.id; unset: the request's origin. */
     PUBLIC_URL: z.string().url().optional(),
+    /** How often the scheduled work runs, in seconds (each run is done by one process only). */
+    ASAH_REMINDER_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
+    ASAH_MAIL_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
+    ASAH_CLEANUP_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -48,6 +52,11 @@ const EnvSchema = z
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     publicUrl: e.PUBLIC_URL ?? null,
+    jobs: {
+      reminderEverySeconds: e.ASAH_REMINDER_EVERY_SECONDS,
+      mailEverySeconds: e.ASAH_MAIL_EVERY_SECONDS,
+      cleanupEverySeconds: e.ASAH_CLEANUP_EVERY_SECONDS,
+    },
   }))
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {

@@ -26,6 +26,7 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'import.unreadable': 422,
   'import.fileMissing': 400,
   'import.tooLarge': 413,
+  'import.notConfirmable': 409,
   'unit.cycle': 422,
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,

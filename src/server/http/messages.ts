@@ -36,6 +36,10 @@ const MESSAGES = {
     en: 'Choose a CSV or XLSX file.',
   },
   'import.tooLarge': { id: 'Berkas terlalu besar (maksimal {mb} MB).', en: 'File too large (max {mb} MB).' },
+  'import.notConfirmable': {
+    id: 'Pratinjau ini tidak dapat disimpan: sudah disimpan, gagal, atau kedaluwarsa. Unggah berkasnya kembali.',
+    en: 'This preview cannot be saved: it was saved already, failed or expired. Upload the file again.',
+  },
   'unit.cycle': {
     id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.',
     en: 'A unit cannot be its own ancestor.',
