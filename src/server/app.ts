@@ -106,7 +106,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
       },
     },
     genReqId: () => crypto.randomUUID(),
-    trustProxy: true,
+    trustProxy: config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -29,6 +29,12 @@ const EnvSchema = z
     SMTP_FROM: z.string().default('Asah <no-reply@localhost>'),
     /** Public origin printed on certificates (QR code), e.g. https://asah.ambon.go.id; unset: the request's origin. */
     PUBLIC_URL: z.string().url().optional(),
+    /**
+     * Whose X-Forwarded-For is believed (the client address used by rate limits and logs):
+     * `loopback` (a proxy on this machine), `false` (no proxy), `true` (any: only when the port is
+     * unreachable but through the proxy), or a comma-separated list of proxy addresses/CIDRs.
+     */
+    TRUST_PROXY: z.string().trim().min(1).default('loopback'),
     /** How often the scheduled work runs, in seconds (each run is done by one process only). */
     ASAH_REMINDER_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
     ASAH_MAIL_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
@@ -52,6 +58,7 @@ const EnvSchema = z
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
     publicUrl: e.PUBLIC_URL ?? null,
+    trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     jobs: {
       reminderEverySeconds: e.ASAH_REMINDER_EVERY_SECONDS,
       mailEverySeconds: e.ASAH_MAIL_EVERY_SECONDS,
