@@ -36,9 +36,9 @@ const EnvSchema = z
      */
     TRUST_PROXY: z.string().trim().min(1).default('loopback'),
     /** How often the scheduled work runs, in seconds (each run is done by one process only). */
-    ASAH_REMINDER_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
-    ASAH_MAIL_EVERY_SECONDS: z.coerce.number().int().min(1).default(30),
-    ASAH_CLEANUP_EVERY_SECONDS: z.coerce.number().int().min(1).default(3600),
+    REMIND_EVERY_SEC: z.coerce.number().int().min(1).default(3600),
+    MAIL_EVERY_SEC: z.coerce.number().int().min(1).default(30),
+    CLEANUP_EVERY_SEC: z.coerce.number().int().min(1).default(3600),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -60,9 +60,9 @@ const EnvSchema = z
     publicUrl: e.PUBLIC_URL ?? null,
     trustProxy: e.TRUST_PROXY === 'true' ? true : e.TRUST_PROXY === 'false' ? false : e.TRUST_PROXY,
     jobs: {
-      reminderEverySeconds: e.ASAH_REMINDER_EVERY_SECONDS,
-      mailEverySeconds: e.ASAH_MAIL_EVERY_SECONDS,
-      cleanupEverySeconds: e.ASAH_CLEANUP_EVERY_SECONDS,
+      reminderEverySeconds: e.REMIND_EVERY_SEC,
+      mailEverySeconds: e.MAIL_EVERY_SEC,
+      cleanupEverySeconds: e.CLEANUP_EVERY_SEC,
     },
   }))
   .superRefine((c, ctx) => {

@@ -56,8 +56,8 @@ beforeAll(async () => {
     DATABASE_READ_URL: fresh.url,
     SMTP_URL: sink.url,
     SMTP_FROM: 'Asah <no-reply@asah.test>',
-    ASAH_REMINDER_EVERY_SECONDS: '1',
-    ASAH_MAIL_EVERY_SECONDS: '1',
+    REMIND_EVERY_SEC: '1',
+    MAIL_EVERY_SEC: '1',
   };
   [a, b] = await Promise.all([startAsah(env), startAsah(env)]);
   const signIn = await login(a, 'admin');
