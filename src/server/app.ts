@@ -22,6 +22,7 @@ import { registerAuth, type Access } from './http/auth.js';
 import { registerErrorHandling } from './http/errors.js';
 import { safeError } from './http/safe-error.js';
 import { registerRequestGuard } from './http/request-guard.js';
+import { postgresRateLimitStore } from './http/rate-limit-store.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -52,7 +53,6 @@ import { outboxRoutes } from './modules/outbox/routes.js';
 import { certificateRoutes } from './modules/certificates/routes.js';
 import { certificateService } from './modules/certificates/service.js';
 import { externalCertificateService } from './modules/certificates/external.js';
-import { startMailSender } from './modules/outbox/sender.js';
 import { orgUnitService } from './modules/org-units/service.js';
 import { positionRoutes } from './modules/positions/routes.js';
 import { positionService } from './modules/positions/service.js';
@@ -175,7 +175,8 @@ export async function buildApp({
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counters in PostgreSQL: several Asah processes behind one proxy share every limit.
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(database.pool) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
 
   await app.register(swagger, {
@@ -209,13 +210,13 @@ export async function buildApp({
   await app.register(orgUnitRoutes(orgUnitService(db)));
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
-  await app.register(competencyRoutes(competencyService(db)));
+  await app.register(competencyRoutes(competencyService(db, database.read)));
   await app.register(talentRoutes(talentService(db), database.pool));
   await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));
   await app.register(notificationRoutes(db));
-  await app.register(learningRoutes(learningService(db)));
+  await app.register(learningRoutes(learningService(db, database.read)));
   await app.register(proposalRoutes(db));
   await app.register(studentProjectRoutes(studentProjectService(db)));
   await app.register(userRoutes(userService(db)));
@@ -238,7 +239,6 @@ export async function buildApp({
       publicUrl: config.publicUrl,
     }),
   );
-  if (config.smtp) startMailSender(app, db, config.smtp);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () =>
     app.swagger(),

@@ -95,6 +95,10 @@ const EnvSchema = z
     IMPORT_WORKER_SECONDS: z.coerce.number().int().min(1).max(3600).default(60),
     IMPORT_MAX_PER_USER: z.coerce.number().int().min(1).max(100).default(1),
     IMPORT_MAX_TOTAL: z.coerce.number().int().min(1).max(100).default(2),
+    /** How often the scheduled work runs, in seconds (each run is done by one process only). */
+    REMIND_EVERY_SEC: z.coerce.number().int().min(1).default(3600),
+    MAIL_EVERY_SEC: z.coerce.number().int().min(1).default(30),
+    CLEANUP_EVERY_SEC: z.coerce.number().int().min(1).default(3600),
   })
   .transform((e) => ({
     nodeEnv: e.NODE_ENV,
@@ -126,6 +130,11 @@ const EnvSchema = z
       workerSeconds: e.IMPORT_WORKER_SECONDS,
       perUser: e.IMPORT_MAX_PER_USER,
       total: e.IMPORT_MAX_TOTAL,
+    },
+    jobs: {
+      reminderEverySeconds: e.REMIND_EVERY_SEC,
+      mailEverySeconds: e.MAIL_EVERY_SEC,
+      cleanupEverySeconds: e.CLEANUP_EVERY_SEC,
     },
   }))
   .superRefine((c, ctx) => {

@@ -20,15 +20,40 @@ export const sqlArray = (values: readonly unknown[]): SQL => sql`${sql.param(val
 export interface Database {
   db: Db;
   pool: pg.Pool;
+  /**
+   * For heavy report reads only (compliance, heatmap, their downloads): the read replica in
+   * DATABASE_READ_URL when set, else the main pool. Never write through it; it may lag a moment.
+   */
+  read: Db;
+  /** The pool behind `read` (the main pool when there is no replica). */
+  readPool: pg.Pool;
   kind: 'embedded' | 'external';
   close(): Promise<void>;
 }
 
-export function connect(url: string, kind: Database['kind'], max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'asah' });
+const openPool = (url: string, max: number, name: string) => {
+  const pool = new pg.Pool({ connectionString: url, max, application_name: name });
   pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  return pool;
+};
+
+/** Connects to `url`; report reads go to `readUrl` when given (a replica), else to `url` too. */
+export function connect(url: string, kind: Database['kind'], max = 20, readUrl?: string | null): Database {
+  const pool = openPool(url, max, 'asah');
   const db = drizzle(pool, { schema });
-  return { db, pool, kind, close: () => pool.end() };
+  if (!readUrl) return { db, pool, read: db, readPool: pool, kind, close: () => pool.end() };
+  const readPool = openPool(readUrl, max, 'asah-read');
+  const read = drizzle(readPool, { schema });
+  return {
+    db,
+    pool,
+    read,
+    readPool,
+    kind,
+    close: async () => {
+      await Promise.all([pool.end(), readPool.end()]);
+    },
+  };
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));

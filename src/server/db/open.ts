@@ -16,7 +16,12 @@ export async function openDatabase(config: Config, opts: { seed?: boolean } = {}
   const embedded = config.databaseUrl
     ? null
     : await startEmbedded({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
-  const database = connect(config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external');
+  const database = connect(
+    config.databaseUrl ?? embedded!.url,
+    embedded ? 'embedded' : 'external',
+    20,
+    config.databaseReadUrl,
+  );
   try {
     await runMigrations(database);
     if (config.demo && opts.seed !== false) {

@@ -32,6 +32,7 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'import.tooComplex': 413,
   'import.busyUser': 429,
   'import.busy': 503,
+  'import.notConfirmable': 409,
   'unit.cycle': 422,
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,

@@ -47,6 +47,10 @@ const MESSAGES = {
     id: 'Server sedang menjalankan {count} impor sekaligus (batasnya); coba lagi sebentar lagi.',
     en: 'The server is running {count} imports at once (its limit); try again shortly.',
   },
+  'import.notConfirmable': {
+    id: 'Pratinjau ini tidak dapat disimpan: sudah disimpan, gagal, atau kedaluwarsa. Unggah berkasnya kembali.',
+    en: 'This preview cannot be saved: it was saved already, failed or expired. Upload the file again.',
+  },
   'unit.cycle': {
     id: 'Unit tidak boleh menjadi induk dari dirinya sendiri.',
     en: 'A unit cannot be its own ancestor.',

@@ -2776,6 +2776,79 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Simpan pratinjau impor
+         * @description Menyimpan hasil pratinjau (`dryRun=true`) yang berhasil dari berkas yang sudah diunggah, di proses Asah mana pun. Sekali saja: 409 bila sudah disimpan, gagal, atau kedaluwarsa (24 jam). Satu kesalahan saja: 422 dan tidak ada yang disimpan.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            jobId: string;
+                            created: number;
+                            updated: number;
+                            unchanged: number;
+                            errors: {
+                                row?: number;
+                                column?: string;
+                                message: string;
+                            }[];
+                            errorCount: number;
+                            dryRun: boolean;
+                            totalRows: number;
+                            preview: {
+                                row: number;
+                                nip?: string;
+                                nama?: string;
+                                gelar_depan?: string;
+                                gelar_belakang?: string;
+                                status?: string;
+                                golongan?: string;
+                                kode_unit?: string;
+                                jabatan?: string;
+                                nip_atasan?: string;
+                                email?: string;
+                                telepon?: string;
+                                jenis?: string;
+                                kode_induk?: string;
+                                kode_jabatan?: string;
+                                jenjang?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/imports/templates/{kind}.{format}": {
         parameters: {
             query?: never;

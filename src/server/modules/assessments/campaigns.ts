@@ -176,6 +176,9 @@ export function campaignService(db: Db) {
   async function remind(ctx: AuthContext, actor: AuditActor, id: string) {
     return db.transaction(async (tx) => {
       const c = await find(tx, ctx, id);
+      // One reminder run per campaign at a time, across all Asah processes: a second run waits and
+      // then sees the first one's reminded_at.
+      await tx.execute(sql`select id from assessment_campaigns where id = ${c.id} for update`);
       if (c.status !== 'open') throw new AppError('conflict', { what: c.name });
       const pending = await tx.execute<{ assessor: string; count: number; recent: boolean }>(sql`
         select assessor_employee_id as assessor, count(*)::int as count,

@@ -71,8 +71,10 @@ export async function scopedUnit(db: Db, ctx: AuthContext, unitId: string | unde
 
 export const GAP_PAGE_SIZE = 50;
 
-export function competencyService(db: Db) {
+/** `read`: where the heavy report reads go (the read replica when there is one). */
+export function competencyService(db: Db, read: Db = db) {
   const context = (tenantId: string) => gapContext(db, tenantId);
+  const readContext = (tenantId: string) => gapContext(read, tenantId);
 
   async function list(ctx: AuthContext): Promise<CompetencyDtoT[]> {
     const { today } = await context(ctx.tenantId);
@@ -171,12 +173,12 @@ export function competencyService(db: Db) {
 
   async function heatmap(ctx: AuthContext, unitId: string | undefined): Promise<HeatmapT> {
     // An operator without a unit asked for starts at their own OPD.
-    const unit = await scopedUnit(db, ctx, unitId);
-    const { today, sqlRule } = await context(ctx.tenantId);
+    const unit = await scopedUnit(read, ctx, unitId);
+    const { today, sqlRule } = await readContext(ctx.tenantId);
     const [units, competencies, cells] = await Promise.all([
-      repo.childUnits(db, ctx.tenantId, unit.id),
-      repo.listCompetencies(db, ctx.tenantId, today),
-      repo.heatmapCells(db, ctx.tenantId, unit.id, sqlRule),
+      repo.childUnits(read, ctx.tenantId, unit.id),
+      repo.listCompetencies(read, ctx.tenantId, today),
+      repo.heatmapCells(read, ctx.tenantId, unit.id, sqlRule),
     ]);
     return {
       unitId: unit.id,
@@ -198,13 +200,13 @@ export function competencyService(db: Db) {
     ctx: AuthContext,
     q: { unitId: string; competencyId: string; page: number | null },
   ): Promise<GapPeopleT> {
-    const unit = await scopedUnit(db, ctx, q.unitId);
-    const competency = await repo.findCompetency(db, ctx.tenantId, q.competencyId);
+    const unit = await scopedUnit(read, ctx, q.unitId);
+    const competency = await repo.findCompetency(read, ctx.tenantId, q.competencyId);
     if (!competency) throw notFound();
-    const { sqlRule } = await context(ctx.tenantId);
+    const { sqlRule } = await readContext(ctx.tenantId);
     const page = q.page ?? 1;
     const rows = await repo.gapPeople(
-      db,
+      read,
       ctx.tenantId,
       unit,
       competency.id,
@@ -215,7 +217,7 @@ export function competencyService(db: Db) {
     let total = rows[0]?.total ?? 0;
     let below = rows[0]?.below ?? 0;
     if (rows.length === 0 && page > 1) {
-      const first = await repo.gapPeople(db, ctx.tenantId, unit, competency.id, sqlRule, 1, 0);
+      const first = await repo.gapPeople(read, ctx.tenantId, unit, competency.id, sqlRule, 1, 0);
       total = first[0]?.total ?? 0;
       below = first[0]?.below ?? 0;
     }

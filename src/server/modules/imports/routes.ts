@@ -94,6 +94,32 @@ export const importRoutes =
     importRoute('/api/org-units/import', 'org-units', ['admin'], 'Impor unit kerja (CSV/XLSX)');
     importRoute('/api/positions/import', 'positions', ['admin'], 'Impor jabatan (CSV/XLSX)');
 
+    app.post(
+      '/api/imports/:id/confirm',
+      {
+        config: { access: ['admin', 'operator'] },
+        schema: {
+          tags,
+          summary: 'Simpan pratinjau impor',
+          description:
+            'Menyimpan hasil pratinjau (`dryRun=true`) yang berhasil dari berkas yang sudah diunggah, di proses Asah mana pun. ' +
+            'Sekali saja: 409 bila sudah disimpan, gagal, atau kedaluwarsa (24 jam). Satu kesalahan saja: 422 dan tidak ada yang disimpan.',
+          params: JobParams,
+          response: { 200: ImportResultSchema },
+        },
+      },
+      async (req, reply) => {
+        const ctx = requireAuth(req);
+        const result = await service.confirm({
+          ctx,
+          actor: actorOf(req),
+          lang: langOf(req),
+          previewId: req.params.id,
+        });
+        return reply.status(200).send(result as never);
+      },
+    );
+
     app.get(
       '/api/imports/templates/:kind.:format',
       {

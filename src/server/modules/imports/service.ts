@@ -2,15 +2,23 @@
 import fs from 'node:fs';
 import type { Database } from '../../db/client.js';
 import type { AuditActor } from '../../http/audit.js';
-import type { AuthContext } from '../../http/auth.js';
-import { AppError } from '../../http/errors.js';
+import { hasRole, type AuthContext } from '../../http/auth.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { t, type Lang } from '../../http/messages.js';
 import type { ImportKind } from './columns.js';
 import { employeeImporter } from './employees.js';
-import { createJob, finishJob, updateProgress } from './jobs.js';
+import { createJob, finishJob, getJob, updateProgress } from './jobs.js';
 import { orgUnitImporter } from './org-units.js';
 import { positionImporter } from './positions.js';
 import { runImport, type ImportResult, type Importer, type ProgressFn } from './runner.js';
+import {
+  claimUpload,
+  dropUpload,
+  materialise,
+  materialiseStored,
+  restoreUpload,
+  storeUpload,
+} from './stored.js';
 
 const IMPORTERS: Record<ImportKind, Importer<unknown>> = {
   employees: employeeImporter as Importer<unknown>,
@@ -83,23 +91,37 @@ export function importService(database: Database, log?: Logger) {
     }
   }
 
+  /** Creates the job and runs it here and now; a preview's upload is kept for its confirmation. */
+  async function runHere(r: ImportRequest): Promise<ImportResult & { jobId: string }> {
+    const jobId = await createJob(db, r.ctx, {
+      kind: r.kind,
+      fileName: r.fileName,
+      dryRun: r.dryRun,
+      status: 'running',
+    });
+    if (r.dryRun) await storeUpload(db, jobId, r.ctx.tenantId, r.filePath);
+    try {
+      return { ...(await execute(jobId, r)), jobId };
+    } catch (e) {
+      if (r.dryRun) await dropUpload(db, jobId).catch(() => undefined);
+      throw e;
+    }
+  }
+
   return {
     /** Runs the import now and answers with its result; the upload is removed afterwards. */
     async runNow(r: ImportRequest): Promise<ImportResult & { jobId: string }> {
       try {
-        const jobId = await createJob(db, r.ctx, {
-          kind: r.kind,
-          fileName: r.fileName,
-          dryRun: r.dryRun,
-          status: 'running',
-        });
-        return { ...(await execute(jobId, r)), jobId };
+        return await runHere(r);
       } finally {
         await removeFile(r.filePath);
       }
     },
 
-    /** Queues the import and runs it in this process in the background. */
+    /**
+     * Queues the import with its upload stored in the database, and runs it in the background
+     * from there (a temporary file of this process, removed afterwards).
+     */
     async start(r: ImportRequest): Promise<string> {
       let jobId: string;
       try {
@@ -109,27 +131,59 @@ export function importService(database: Database, log?: Logger) {
           dryRun: r.dryRun,
           status: 'queued',
         });
+        await storeUpload(db, jobId, r.ctx.tenantId, r.filePath);
       } catch (e) {
-        await removeFile(r.filePath);
         r.onDone?.();
         throw e;
+      } finally {
+        await removeFile(r.filePath);
       }
+      let filePath: string | null = null;
+      let ok = false;
       const p = new Promise<void>((resolve) => setImmediate(resolve))
-        .then(() => execute(jobId, r))
-        .catch((e: unknown) => {
-          if (!(e instanceof AppError))
-            log?.error(
-              { err: { message: (e as Error).message, stack: (e as Error).stack }, jobId },
-              'import job failed',
-            );
+        .then(async () => {
+          filePath = await materialiseStored(db, jobId);
+          if (!filePath) throw new AppError('import.notConfirmable');
+          await execute(jobId, { ...r, filePath });
+          ok = true;
         })
-        .finally(() => {
+        .catch((e: unknown) => {
+          if (!(e instanceof AppError)) log?.error({ err: e, jobId }, 'import job failed');
+        })
+        .finally(async () => {
           running.delete(p);
           r.onDone?.();
-          return removeFile(r.filePath);
+          if (filePath) await removeFile(filePath);
+          // A successful preview keeps its upload for the confirmation; anything else lets it go.
+          if (!(ok && r.dryRun)) await dropUpload(db, jobId).catch(() => undefined);
         });
       running.add(p);
       return jobId;
+    },
+
+    /**
+     * Saves a successful preview: its stored upload is taken (by one confirmation only) and
+     * imported for real, in whichever process receives the confirmation.
+     */
+    async confirm(
+      c: Omit<ImportRequest, 'kind' | 'filePath' | 'fileName' | 'dryRun'> & { previewId: string },
+    ): Promise<ImportResult & { jobId: string }> {
+      const job = await getJob(db, c.ctx, c.previewId);
+      if (!job) throw notFound();
+      const kind = job.kind as ImportKind;
+      if (kind !== 'employees' && !hasRole(c.ctx, 'admin')) throw forbidden();
+      if (job.dry_run !== 1 || job.status !== 'succeeded') throw new AppError('import.notConfirmable');
+      const data = await claimUpload(db, job.id, c.ctx.tenantId);
+      if (!data) throw new AppError('import.notConfirmable');
+      const filePath = await materialise(data);
+      try {
+        return await runHere({ ...c, kind, fileName: job.file_name, filePath, dryRun: false });
+      } catch (e) {
+        await restoreUpload(db, job.id, c.ctx.tenantId, data).catch(() => undefined);
+        throw e;
+      } finally {
+        await removeFile(filePath);
+      }
     },
 
     /** Waits for background imports (on shutdown). */

@@ -26,7 +26,8 @@ export async function learningContext(db: Tx, tenantId: string, year?: number) {
   return { today, year: y, targetJp: stored ?? defaultTargetJp(y) };
 }
 
-export function learningService(db: Db) {
+/** `read`: where the heavy report reads go (the read replica when there is one). */
+export function learningService(db: Db, read: Db = db) {
   async function findReadable(ctx: AuthContext, nip: string) {
     const res = await db.execute<{
       id: string;
@@ -132,16 +133,16 @@ export function learningService(db: Db) {
     ctx: AuthContext,
     q: { year?: number; unitId?: string },
   ): Promise<ComplianceReportT> {
-    const unit = await scopedUnit(db, ctx, q.unitId);
-    const c = await learningContext(db, ctx.tenantId, q.year);
+    const unit = await scopedUnit(read, ctx, q.unitId);
+    const c = await learningContext(read, ctx.tenantId, q.year);
     // The way up, only as far as the caller may look (an operator stops at their OPD).
-    const parent = await db.execute<{ id: string; name: string; path: string }>(sql`
+    const parent = await read.execute<{ id: string; name: string; path: string }>(sql`
       select p.id, p.name, p.path from org_units u join org_units p on p.id = u.parent_id where u.id = ${unit.id}`);
     const up = parent.rows[0];
     const mayGoUp =
       up &&
       (hasRole(ctx, 'admin', 'pimpinan') || ctx.operatorUnitIds.some((id) => up.path.includes(`/${id}/`)));
-    const { groups, units } = await repo.complianceByChild(db, ctx.tenantId, unit, c.year, c.targetJp);
+    const { groups, units } = await repo.complianceByChild(read, ctx.tenantId, unit, c.year, c.targetJp);
     const byUnit = new Map(groups.map((g) => [g.grp, g]));
     const sum = (k: 'employees' | 'compliant' | 'jp_sum') => groups.reduce((s, g) => s + g[k], 0);
     const figures = (r: { employees: number; compliant: number; jp_sum: number } | undefined) => ({
@@ -170,13 +171,13 @@ export function learningService(db: Db) {
     ctx: AuthContext,
     q: { year?: number; unitId?: string; show: 'behind' | 'all'; page: number | null },
   ): Promise<CompliancePeopleT> {
-    const unit = await scopedUnit(db, ctx, q.unitId);
-    const c = await learningContext(db, ctx.tenantId, q.year);
+    const unit = await scopedUnit(read, ctx, q.unitId);
+    const c = await learningContext(read, ctx.tenantId, q.year);
     const page = q.page ?? 1;
     const limit = q.page === null ? null : COMPLIANCE_PAGE_SIZE;
     const behind = q.show === 'behind';
     let rows = await repo.compliancePeople(
-      db,
+      read,
       ctx.tenantId,
       unit.path,
       c.year,
@@ -187,7 +188,7 @@ export function learningService(db: Db) {
     );
     let total = rows[0]?.total ?? 0;
     if (rows.length === 0 && page > 1) {
-      const first = await repo.compliancePeople(db, ctx.tenantId, unit.path, c.year, c.targetJp, behind, 1);
+      const first = await repo.compliancePeople(read, ctx.tenantId, unit.path, c.year, c.targetJp, behind, 1);
       total = first[0]?.total ?? 0;
       rows = [];
     }
