@@ -1257,7 +1257,8 @@ export const en: Messages = {
     pdfLabel: 'Download the PDF of certificate {{number}}',
     verify: {
       pageTitle: 'Check a certificate',
-      intro: 'This page shows whether this certificate from the City of Ambon (BKPSDM) is genuine.',
+      intro:
+        'This page shows whether this certificate issued through Asah is genuine, and which government body issued it.',
       checking: 'Checking the certificate…',
       valid: 'Valid certificate',
       validText: 'This certificate was issued by {{issuer}} and is valid.',

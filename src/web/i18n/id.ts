@@ -1252,7 +1252,8 @@ export const id = {
     pdfLabel: 'Unduh PDF sertifikat {{number}}',
     verify: {
       pageTitle: 'Periksa keaslian sertifikat',
-      intro: 'Halaman ini menunjukkan apakah sertifikat dari Pemerintah Kota Ambon (BKPSDM) ini asli.',
+      intro:
+        'Halaman ini menunjukkan apakah sertifikat yang diterbitkan melalui Asah ini asli, dan instansi mana yang menerbitkannya.',
       checking: 'Memeriksa sertifikat…',
       valid: 'Sertifikat sah',
       validText: 'Sertifikat ini diterbitkan oleh {{issuer}} dan masih berlaku.',
