@@ -170,6 +170,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     sessionTtlHours: config.sessionTtlHours,
     maxFailures: config.loginMaxFailures,
     lockMinutes: config.loginLockMinutes,
+    sessionCacheSeconds: config.sessionCacheSeconds,
   });
   registerAuth(app, auth.loadSession);
 
@@ -188,7 +189,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   await app.register(learningRoutes(learningService(db)));
   await app.register(proposalRoutes(db));
   await app.register(studentProjectRoutes(studentProjectService(db)));
-  await app.register(userRoutes(userService(db)));
+  await app.register(userRoutes(userService(db, { accessChanged: auth.forgetUser })));
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(db));
   await app.register(partnerRoutes(partnerService(db)));

@@ -16,14 +16,15 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-/** The whole Asah app on its own fresh copy of the seeded test database. */
-export async function createTestApp(): Promise<TestApp> {
+/** The whole Asah app on its own fresh copy of the seeded test database; `env` adds settings. */
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const fresh = await freshDatabase();
   const checkConnections = watchBusyConnections();
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     DATABASE_URL: fresh.url,
+    ...env,
   });
   const app = await buildApp({ config, database: fresh.database, serveWeb: false });
   await app.ready();
