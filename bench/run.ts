@@ -7,11 +7,14 @@
  *   3. start-up of `node dist/server/main.js` on an empty and on an existing data folder, vs PostgreSQL alone
  *   4. the gap heatmap route over every employee × 15 competencies vs hand-written SQL for the same cells
  *   5. the 20 JP compliance report over 2,000,000 learning records vs hand-written SQL for the same units
+ *   6. a soak: --soak-minutes (default 10) at 50 connections over every role's reads, p50/p99, errors,
+ *      and the server's RSS and heap per minute, last minute against the first
  *
  * BENCH_EMPLOYEES (default 100000) and BENCH_SECONDS (default 10) shrink it for a quick look.
  * DATABASE_URL runs it on a PostgreSQL server instead of the embedded one (an empty database); the
  * heatmap and JP tables keep one row per kind of database, the other kind's row is kept from the file.
- * `--only heatmap` / `--only jp` seeds and runs section 4 / 5 alone and replaces just that section.
+ * `--only search` / `--only heatmap` / `--only jp` / `--only soak` seeds and runs section 1 / 4 / 5 / 6
+ * alone and replaces just that section (e.g. `npm run bench -- --only soak --soak-minutes 1`).
  */
 import fs from 'node:fs';
 import os from 'node:os';
