@@ -7,18 +7,18 @@
  *   3. start-up of `node dist/server/main.js` on an empty and on an existing data folder, vs PostgreSQL alone
  *   4. the gap heatmap route over every employee × 15 competencies vs hand-written SQL for the same cells
  *   5. the 20 JP compliance report over 2,000,000 learning records vs hand-written SQL for the same units
+ *   6. a soak: --soak-minutes (default 10) at 50 connections over every role's reads, p50/p99, errors,
+ *      and the server's RSS and heap per minute, last minute against the first
  *
  * BENCH_EMPLOYEES (default 100000) and BENCH_SECONDS (default 10) shrink it for a quick look.
  * DATABASE_URL runs it on a PostgreSQL server instead of the embedded one (an empty database); the
  * heatmap and JP tables keep one row per kind of database, the other kind's row is kept from the file.
- * `--only heatmap` / `--only jp` seeds and runs section 4 / 5 alone and replaces just that section.
+ * `--only search` / `--only heatmap` / `--only jp` / `--only soak` seeds and runs section 1 / 4 / 5 / 6
+ * alone and replaces just that section (e.g. `npm run bench -- --only soak --soak-minutes 1`).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import readline from 'node:readline';
-import autocannon from 'autocannon';
 import pino from 'pino';
 import { connect, runMigrations } from '../src/server/db/client.js';
 import { startEmbedded, tmpDataDir } from '../src/server/db/embedded.js';
@@ -28,15 +28,25 @@ import { benchJpCompliance, JP_HEADING } from './jp-compliance.js';
 import { fmt, replaceSection, type DatabaseKind } from './sections.js';
 import { benchImport } from './import.js';
 import { benchStartup } from './startup.js';
+import { benchSearch, SEARCH_HEADING } from './search.js';
+import { startServers } from './server-child.js';
+import { benchSoak, SOAK_HEADING } from './soak.js';
 
 const N = Number(process.env.BENCH_EMPLOYEES ?? 100_000);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const log = pino({ level: 'warn' });
 const DOC = path.join('docs', 'benchmarks.md');
 const argOnly = process.argv.findIndex((a) => a === '--only' || a.startsWith('--only='));
 const ONLY = argOnly < 0 ? null : (process.argv[argOnly]!.split('=')[1] ?? process.argv[argOnly + 1] ?? '');
-if (ONLY !== null && ONLY !== 'heatmap' && ONLY !== 'jp') {
-  console.error(`--only: unknown part "${ONLY}" (known: heatmap, jp)`);
+const PARTS = ['search', 'heatmap', 'jp', 'soak'] as const;
+if (ONLY !== null && !PARTS.includes(ONLY as (typeof PARTS)[number])) {
+  console.error(`--only: unknown part "${ONLY}" (known: ${PARTS.join(', ')})`);
+  process.exit(2);
+}
+const argSoak = process.argv.findIndex((a) => a === '--soak-minutes' || a.startsWith('--soak-minutes='));
+const SOAK_MINUTES =
+  argSoak < 0 ? 10 : Number(process.argv[argSoak]!.split('=')[1] ?? process.argv[argSoak + 1]);
+if (!Number.isInteger(SOAK_MINUTES) || SOAK_MINUTES < 1 || SOAK_MINUTES > 120) {
+  console.error('--soak-minutes: a whole number of minutes from 1 to 120');
   process.exit(2);
 }
 const lines: string[] = [];
@@ -44,11 +54,6 @@ const out = (s = '') => {
   lines.push(s);
   console.log(s);
 };
-
-async function cannon(url: string, headers: Record<string, string> = {}) {
-  const r = await autocannon({ url, connections: 50, duration: SECONDS, headers });
-  return { rps: r.requests.average, p99: r.latency.p99, errors: r.errors + r.non2xx };
-}
 
 async function main() {
   const started = Date.now();
@@ -66,9 +71,21 @@ async function main() {
 
   if (ONLY !== null) {
     console.log(`${fmt(N)} employees seeded in ${fmt(seedSeconds, 1)} s (${kind})`);
-    const part = ONLY === 'heatmap' ? benchHeatmap : benchJpCompliance;
-    const heading = ONLY === 'heatmap' ? HEATMAP_HEADING : JP_HEADING;
-    const section = await part({ url, database, kind, employees: N, previous });
+    let section: string;
+    let heading: string;
+    if (ONLY === 'search' || ONLY === 'soak') {
+      const servers = await startServers(url);
+      section =
+        ONLY === 'search'
+          ? await benchSearch(servers.asah, servers.bare)
+          : await benchSoak({ port: servers.asah, minutes: SOAK_MINUTES, memory: servers.memory });
+      heading = ONLY === 'search' ? SEARCH_HEADING : SOAK_HEADING;
+      servers.stop();
+    } else {
+      const part = ONLY === 'heatmap' ? benchHeatmap : benchJpCompliance;
+      heading = ONLY === 'heatmap' ? HEATMAP_HEADING : JP_HEADING;
+      section = await part({ url, database, kind, employees: N, previous });
+    }
     await database.close();
     await embedded?.stop();
     console.log(section);
@@ -87,42 +104,11 @@ async function main() {
   );
   out();
 
-  // 1. List/search API.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/servers.ts'], {
-    env: { ...process.env, BENCH_DATABASE_URL: url },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const first = await new Promise<string>((resolve) =>
-    readline.createInterface({ input: child.stdout! }).once('line', resolve),
-  );
-  const ports = JSON.parse(first) as { asah: number; bare: number };
-  const login = await fetch(`http://127.0.0.1:${ports.asah}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ username: 'admin', password: 'asah-demo' }),
-  });
-  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
-  out(`## 1. Employee list and search API (${SECONDS} s each, 50 connections)`);
-  out();
-  out('Target: Asah ≥ 50 % of the bare route.');
-  out();
-  out('| query | Asah req/s | Asah p99 ms | bare req/s | bare p99 ms | Asah / bare |');
-  out('|---|---:|---:|---:|---:|---:|');
-  for (const [label, qs] of [
-    ['first page, no filter', 'page=1&pageSize=25'],
-    ['page 40', 'page=40&pageSize=25'],
-    ['search by name', 'q=latu&pageSize=25'],
-    ['search by NIP prefix', 'q=1985&pageSize=25'],
-  ] as const) {
-    const bare = await cannon(`http://127.0.0.1:${ports.bare}/employees?${qs}`);
-    const asah = await cannon(`http://127.0.0.1:${ports.asah}/api/employees?${qs}`, { cookie });
-    out(
-      `| ${label} | ${fmt(asah.rps)} | ${fmt(asah.p99)} | ${fmt(bare.rps)} | ${fmt(bare.p99)} | ${fmt((100 * asah.rps) / bare.rps)} % |`,
-    );
-    if (asah.errors || bare.errors) out(`\n(errors: Asah ${asah.errors}, bare ${bare.errors})\n`);
-  }
-  child.kill('SIGTERM');
-  out();
+  // 1. List/search API, then 6. the soak, against the same server.
+  const servers = await startServers(url);
+  out(await benchSearch(servers.asah, servers.bare));
+  const soak = await benchSoak({ port: servers.asah, minutes: SOAK_MINUTES, memory: servers.memory });
+  servers.stop();
 
   // 4. Heatmap (before the import bench adds its rows).
   const heatmap = await benchHeatmap({ url, database, kind, employees: N, previous });
@@ -140,6 +126,7 @@ async function main() {
 
   out(heatmap);
   out(jp);
+  out(soak);
 
   out(`_Whole run: ${fmt((Date.now() - started) / 1000)} s._`);
   fs.mkdirSync('docs', { recursive: true });

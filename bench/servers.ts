@@ -44,3 +44,12 @@ bare.get('/employees', async (req) => {
 await bare.listen({ port: 0, host: '127.0.0.1' });
 const port = (s: { server: { address(): unknown } }) => (s.server.address() as { port: number }).port;
 process.stdout.write(JSON.stringify({ asah: port(app), bare: port(bare) }) + '\n');
+
+// Memory on request (bench/server-child.ts): heap after a full collection, so that what is counted is
+// what the server keeps, not garbage waiting for the collector.
+process.on('message', () => {
+  (globalThis as { gc?: () => void }).gc?.();
+  const m = process.memoryUsage();
+  process.send?.({ rss: m.rss, heapUsed: m.heapUsed });
+});
+process.on('disconnect', () => process.exit(0));

@@ -201,6 +201,7 @@ export async function buildApp({
     maxFailures: config.loginMaxFailures,
     lockMinutes: config.loginLockMinutes,
     maxPerAddressPerMinute: config.loginMaxPerMinute,
+    sessionCacheSeconds: config.sessionCacheSeconds,
   });
   registerAuth(app, auth.loadSession);
 
@@ -219,7 +220,7 @@ export async function buildApp({
   await app.register(learningRoutes(learningService(db, database.read)));
   await app.register(proposalRoutes(db));
   await app.register(studentProjectRoutes(studentProjectService(db)));
-  await app.register(userRoutes(userService(db)));
+  await app.register(userRoutes(userService(db, { accessChanged: auth.forgetUser })));
   await app.register(auditRoutes(db));
   await app.register(tenantRoutes(tenantService(db)));
   await app.register(platformRoutes(platformService(db)));

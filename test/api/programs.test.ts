@@ -129,9 +129,9 @@ describe('catalog', () => {
     expect(d.jpBasis).toContain('1 kegiatan = 10 JP');
     expect(d.jpRuleSet?.code).toBe('PERLAN-10-2018');
     // A reader who chose English gets the same count explained in English.
-    await t.db.execute(sql`update users set locale = 'en' where username = 'pimpinan'`);
+    expect((await send('PUT', '/api/auth/locale', c.pimpinan, { locale: 'en' })).statusCode).toBe(200);
     const en = (await send('GET', `/api/programs/${byCode['PRG-009']}`, c.pimpinan)).json() as Detail;
-    await t.db.execute(sql`update users set locale = 'id' where username = 'pimpinan'`);
+    expect((await send('PUT', '/api/auth/locale', c.pimpinan, { locale: 'id' })).statusCode).toBe(200);
     expect(en.jpBasis).toContain('1 activity = 10 JP');
     expect(d.competencies.map((x) => x.code).sort()).toEqual(['M.7', 'T.2']);
     expect(d.canEdit).toBe(false);

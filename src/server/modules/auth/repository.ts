@@ -6,11 +6,16 @@ import type { AuthContext, Role } from '../../http/auth.js';
 export const findUserByUsername = (db: Tx, username: string) =>
   db.query.users.findFirst({ where: sql`lower(${users.username}) = lower(${username})` });
 
-export async function loadContext(db: Tx, sessionHash: string): Promise<AuthContext | null> {
+/** The caller's context from a live session, in one indexed query, and when that session ends. */
+export async function loadContext(
+  db: Tx,
+  sessionHash: string,
+): Promise<{ ctx: AuthContext; expiresAt: Date } | null> {
   const rows = await db
     .select({
       sessionId: sessions.id,
       lastSeenAt: sessions.lastSeenAt,
+      expiresAt: sessions.expiresAt,
       userId: users.id,
       tenantId: users.tenantId,
       username: users.username,
@@ -36,7 +41,7 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
       .set({ lastSeenAt: sql`now()` })
       .where(eq(sessions.id, sessionHash));
   }
-  return {
+  const ctx: AuthContext = {
     sessionId: first.sessionId,
     userId: first.userId,
     tenantId: first.tenantId,
@@ -48,6 +53,7 @@ export async function loadContext(db: Tx, sessionHash: string): Promise<AuthCont
     locale: first.locale === 'en' ? 'en' : 'id',
     platformAdmin: first.platformAdmin,
   };
+  return { ctx, expiresAt: first.expiresAt };
 }
 
 export async function employeeNip(db: Tx, employeeId: string | null): Promise<string | null> {

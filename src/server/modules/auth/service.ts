@@ -6,6 +6,7 @@ import { hashToken, newToken, type AuthContext } from '../../http/auth.js';
 import { AppError } from '../../http/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
+import { sessionCache } from './session-cache.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -14,11 +15,30 @@ export interface AuthSettings {
   /** The longest wait between two checked passwords of one account. */
   lockMinutes: number;
   maxPerAddressPerMinute: number;
+  /** How long a loaded session is reused without reading it again (0: read on every request). */
+  sessionCacheSeconds: number;
 }
 
 export function authService(db: Db, settings: AuthSettings) {
+  const cache = sessionCache(settings.sessionCacheSeconds * 1000);
   return {
-    loadSession: (sessionHash: string) => repo.loadContext(db, sessionHash),
+    async loadSession(sessionHash: string): Promise<AuthContext | null> {
+      const hit = cache.get(sessionHash);
+      if (hit) return hit;
+      const generation = cache.generation();
+      const found = await repo.loadContext(db, sessionHash);
+      if (!found) return null;
+      const ctx = Object.freeze({
+        ...found.ctx,
+        roles: Object.freeze(found.ctx.roles) as AuthContext['roles'],
+        operatorUnitIds: Object.freeze(found.ctx.operatorUnitIds) as string[],
+      });
+      cache.set(sessionHash, ctx, found.expiresAt, generation);
+      return ctx;
+    },
+
+    /** Forgets what this process holds of a user's sessions, after their roles or state changed. */
+    forgetUser: (userId: string) => cache.forgetUser(userId),
 
     /**
      * Checks the password. Every answer that is not a success looks the same (401 auth.invalid,
@@ -84,6 +104,7 @@ export function authService(db: Db, settings: AuthSettings) {
         await repo.deleteSession(tx, ctx.sessionId);
         await audit(tx, actor, { action: 'logout', entity: 'user', entityId: ctx.userId });
       });
+      cache.forgetSession(ctx.sessionId);
     },
 
     async me(ctx: AuthContext) {
@@ -114,6 +135,7 @@ export function authService(db: Db, settings: AuthSettings) {
         await tx.execute(sql`delete from sessions where user_id = ${ctx.userId} and id <> ${ctx.sessionId}`);
         await audit(tx, actor, { action: 'password', entity: 'user', entityId: ctx.userId });
       });
+      cache.forgetUser(ctx.userId);
     },
 
     async setLocale(ctx: AuthContext, locale: 'id' | 'en', actor: AuditActor) {
@@ -126,6 +148,7 @@ export function authService(db: Db, settings: AuthSettings) {
           after: { locale },
         });
       });
+      cache.forgetUser(ctx.userId);
     },
   };
 }

@@ -48,7 +48,12 @@ function listWhere(q: z.infer<typeof UserListQuery>) {
   return sql.join(conds, sql` and `);
 }
 
-export function userService(db: Db) {
+export interface UserServiceHooks {
+  /** Called after a user's sign-in state (roles, activity, password, name) changed. */
+  accessChanged(userId: string): void;
+}
+
+export function userService(db: Db, hooks: UserServiceHooks) {
   async function query(tx: Tx, tenantId: string, where: ReturnType<typeof sql>, limit = 1, offset = 0) {
     const res = await tx.execute<Row>(sql`
       select us.id, us.username, us.display_name, us.email, us.active,
@@ -205,6 +210,7 @@ export function userService(db: Db) {
           after: { ...safe, ...(password ? { password: '(diganti)' } : {}) },
         });
       });
+      hooks.accessChanged(id);
       return get(ctx, id);
     },
   };
