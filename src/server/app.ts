@@ -176,7 +176,7 @@ export async function buildApp({
   });
   await app.register(cookie);
   // Counters in PostgreSQL: several Asah processes behind one proxy share every limit.
-  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(database.pool) });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(database.db) });
   await app.register(multipart, { limits: { fileSize: MAX_UPLOAD_MB * 1024 * 1024, files: 1 } });
 
   await app.register(swagger, {

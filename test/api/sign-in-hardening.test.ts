@@ -41,16 +41,18 @@ describe('sign-in behind a proxy', () => {
     // A limit per address, in PostgreSQL: another address still signs in.
     expect((await login(t, 'nobody', 'x', { remoteAddress: '192.0.2.11' })).statusCode).toBe(401);
     const rows = await t.db.execute(
-      sql`select address, attempts from sign_in_attempts where address = ${remoteAddress}`,
+      sql`select key, count from rate_limits where key = ${`sign-in|${remoteAddress}`}`,
     );
-    expect(rows.rows).toEqual([{ address: remoteAddress, attempts: 21 }]);
+    expect(rows.rows).toEqual([{ key: `sign-in|${remoteAddress}`, count: 21 }]);
   });
 
   it('believes X-Forwarded-For only from the proxy named in ASAH_TRUST_PROXY', async () => {
     const fromProxy = { remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '203.0.113.7' } };
     expect((await login(behindProxy, 'nobody', 'x', fromProxy)).statusCode).toBe(401);
-    const rows = await behindProxy.db.execute(sql`select address from sign_in_attempts order by address`);
-    expect(rows.rows.map((r) => r.address)).toEqual(['203.0.113.7']);
+    const rows = await behindProxy.db.execute(
+      sql`select key from rate_limits where key like 'sign-in|%' order by key`,
+    );
+    expect(rows.rows.map((r) => r.key)).toEqual(['sign-in|203.0.113.7']);
   });
 });
 

@@ -65,17 +65,3 @@ export const sessions = pgTable(
   },
   (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
 );
-
-/**
- * Sign-in attempts per client address in the current one-minute window. Lives in PostgreSQL so
- * every Asah process behind the same database shares the limit.
- */
-export const signInAttempts = pgTable(
-  'sign_in_attempts',
-  {
-    address: text('address').primaryKey(),
-    windowStart: timestamp('window_start', { withTimezone: true }).notNull().defaultNow(),
-    attempts: integer('attempts').notNull().default(0),
-  },
-  (t) => [index('sign_in_attempts_window_idx').on(t.windowStart)],
-);

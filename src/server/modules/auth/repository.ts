@@ -2,6 +2,7 @@ import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { employees, sessions, userRoles, users } from '../../db/schema/index.js';
 import type { AuthContext, Role } from '../../http/auth.js';
+import { countHit } from '../../http/rate-limit-store.js';
 
 export const findUserByUsername = (db: Tx, username: string) =>
   db.query.users.findFirst({ where: sql`lower(${users.username}) = lower(${username})` });
@@ -72,24 +73,12 @@ export const deleteUserSessions = (db: Tx, userId: string) =>
 export const purgeExpiredSessions = (db: Tx) => db.delete(sessions).where(sql`${sessions.expiresAt} < now()`);
 
 /**
- * Counts one sign-in attempt from a client address in its one-minute window, in one statement
- * (parallel attempts are all counted); returns the attempts in the window so far.
+ * Counts one sign-in attempt from a client address in its one-minute window (the shared rate-limit
+ * counters, so every Asah process on the database counts against one limit); returns the attempts
+ * in the window so far.
  */
-export async function countAttempt(db: Tx, address: string): Promise<number> {
-  const res = await db.execute<{ attempts: number }>(sql`
-    insert into sign_in_attempts (address, window_start, attempts) values (${address}, now(), 1)
-    on conflict (address) do update set
-      attempts = case when sign_in_attempts.window_start <= now() - interval '1 minute'
-        then 1 else sign_in_attempts.attempts + 1 end,
-      window_start = case when sign_in_attempts.window_start <= now() - interval '1 minute'
-        then now() else sign_in_attempts.window_start end
-    returning attempts`);
-  return Number(res.rows[0]!.attempts);
-}
-
-/** Forgets address windows that ended long ago. */
-export const purgeOldAttempts = (db: Tx) =>
-  db.execute(sql`delete from sign_in_attempts where window_start < now() - interval '10 minutes'`);
+export const countAttempt = async (db: Tx, address: string): Promise<number> =>
+  (await countHit(db, `sign-in|${address}`, 60_000)).current;
 
 /**
  * Counts a failed password in one UPDATE … RETURNING (parallel guesses are all counted). From the

@@ -52,7 +52,6 @@ export function authService(db: Db, settings: AuthSettings) {
       password: string,
       actor: Omit<AuditActor, 'tenantId' | 'userId' | 'name'> & { address: string },
     ) {
-      await repo.purgeOldAttempts(db);
       const attempts = await repo.countAttempt(db, actor.address);
       if (attempts > settings.maxPerAddressPerMinute) throw new AppError('rateLimited');
       const user = await repo.findUserByUsername(db, username.trim());
