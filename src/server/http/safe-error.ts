@@ -74,5 +74,6 @@ export function plainMessage(err: unknown): string {
     const names = [db.code, db.constraint, db.table, db.column].filter(Boolean).join(', ');
     return `Basis data menolak perintah (${names}): ${db.message} / the database refused the command.`;
   }
-  return s.message;
+  // Not a database error: Asah's own message (a usage text, a configuration problem), as written.
+  return err instanceof Error ? err.message : s.message;
 }

@@ -19,6 +19,9 @@ export interface AuthSettings {
   sessionCacheSeconds: number;
 }
 
+/** The least time a refused sign-in takes: above one argon2 verify plus the failure's bookkeeping. */
+const FAILURE_MS = 250;
+
 export function authService(db: Db, settings: AuthSettings) {
   const cache = sessionCache(settings.sessionCacheSeconds * 1000);
   return {
@@ -52,12 +55,19 @@ export function authService(db: Db, settings: AuthSettings) {
       password: string,
       actor: Omit<AuditActor, 'tenantId' | 'userId' | 'name'> & { address: string },
     ) {
+      const started = performance.now();
+      /** Every refusal takes at least FAILURE_MS, whichever way it went (no timing tells them apart). */
+      const refuse = async () => {
+        const left = FAILURE_MS - (performance.now() - started);
+        if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+        return new AppError('auth.invalid');
+      };
       const attempts = await repo.countAttempt(db, actor.address);
       if (attempts > settings.maxPerAddressPerMinute) throw new AppError('rateLimited');
       const user = await repo.findUserByUsername(db, username.trim());
       if (!user || (user.lockedUntil && user.lockedUntil.getTime() > Date.now())) {
         await verifyPassword(await dummyHash(), password);
-        throw new AppError('auth.invalid');
+        throw await refuse();
       }
       const ok = await verifyPassword(user.passwordHash, password);
       const who = {
@@ -78,7 +88,7 @@ export function authService(db: Db, settings: AuthSettings) {
             entityId: user.id,
           });
         });
-        throw new AppError('auth.invalid');
+        throw await refuse();
       }
       if (!user.active) throw new AppError('auth.inactive');
       const token = newToken();
