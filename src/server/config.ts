@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { z } from 'zod';
 
+/** Where a server with demo accounts listens unless HOST says otherwise: this machine only. */
+export const DEMO_HOST = '127.0.0.1';
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    /** HTTP address; unset: 127.0.0.1 in demo mode (demo accounts share one known password), else 0.0.0.0. */
+    HOST: z.string().min(1).optional(),
     ASAH_DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_READ_URL: z.string().url().optional(),
@@ -30,25 +34,30 @@ const EnvSchema = z
     /** Public origin printed on certificates (QR code), e.g. https://asah.ambon.go.id; unset: the request's origin. */
     PUBLIC_URL: z.string().url().optional(),
   })
-  .transform((e) => ({
-    nodeEnv: e.NODE_ENV,
-    isProduction: e.NODE_ENV === 'production',
-    port: e.PORT,
-    host: e.HOST,
-    dataDir: path.resolve(e.ASAH_DATA_DIR),
-    databaseUrl: e.DATABASE_URL,
-    databaseReadUrl: e.DATABASE_READ_URL,
-    embeddedDbPort: e.ASAH_DB_PORT,
-    demo: e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production',
-    demoEmployees: e.ASAH_DEMO_EMPLOYEES,
-    sessionTtlHours: e.SESSION_TTL_HOURS,
-    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
-    logLevel: e.LOG_LEVEL,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
-    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
-    publicUrl: e.PUBLIC_URL ?? null,
-  }))
+  .transform((e) => {
+    const demo = e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production';
+    return {
+      nodeEnv: e.NODE_ENV,
+      isProduction: e.NODE_ENV === 'production',
+      port: e.PORT,
+      host: e.HOST ?? (demo ? DEMO_HOST : '0.0.0.0'),
+      /** Whether HOST was set: only then does a server with demo accounts listen beyond this machine. */
+      hostExplicit: e.HOST !== undefined,
+      dataDir: path.resolve(e.ASAH_DATA_DIR),
+      databaseUrl: e.DATABASE_URL,
+      databaseReadUrl: e.DATABASE_READ_URL,
+      embeddedDbPort: e.ASAH_DB_PORT,
+      demo,
+      demoEmployees: e.ASAH_DEMO_EMPLOYEES,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+      logLevel: e.LOG_LEVEL,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      publicUrl: e.PUBLIC_URL ?? null,
+    };
+  })
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {
       ctx.addIssue({ code: 'custom', message: 'ASAH_DEMO=true is not allowed with NODE_ENV=production' });
@@ -65,4 +74,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The address to listen on. In demo mode, or while accounts with the published demo password exist, an
+ * unset HOST means this machine only (127.0.0.1): a bare start never offers admin/asah-demo to the network.
+ */
+export function listenHost(
+  config: Pick<Config, 'host' | 'hostExplicit' | 'demo'>,
+  demoAccounts: boolean,
+): { host: string; demoLocalOnly: boolean } {
+  if (config.hostExplicit || !(demoAccounts || config.demo))
+    return { host: config.host, demoLocalOnly: false };
+  return { host: DEMO_HOST, demoLocalOnly: true };
 }

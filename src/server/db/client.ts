@@ -24,9 +24,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long a new database connection may take before the request fails as `db.unavailable`. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 export function connect(url: string, kind: Database['kind'], max = 20): Database {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: 'asah' });
-  pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: 'asah',
+    // A database that does not answer fails the request (503) instead of holding it for ever.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A dropped idle connection is removed from the pool and replaced on next use: when the database comes
+  // back, new connections simply succeed. A connection that drops while checked out (an import holding
+  // its client) fails that client's queries; its 'error' event must not crash the process either.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = drizzle(pool, { schema });
   return { db, pool, kind, close: () => pool.end() };
 }

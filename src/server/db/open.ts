@@ -1,21 +1,36 @@
 import pino from 'pino';
 import type { Config } from '../config.js';
 import { connect, runMigrations, type Database } from './client.js';
-import { startEmbedded } from './embedded.js';
+import { startEmbedded, type EmbeddedHandle, type RestartPolicy } from './embedded.js';
 
 export interface OpenDatabase extends Database {
+  /** The embedded PostgreSQL, when DATABASE_URL is unset. */
+  embedded: EmbeddedHandle | null;
   shutdown(): Promise<void>;
+}
+
+export interface OpenOptions {
+  seed?: boolean;
+  /** The embedded PostgreSQL died and could not be restarted (see startEmbedded). */
+  onDatabaseLost?: (err: Error) => void;
+  restart?: RestartPolicy;
 }
 
 /**
  * Opens the database: the server in DATABASE_URL, or the embedded PostgreSQL in the data folder;
  * applies migrations; seeds the demo into an empty database when demo mode is on.
  */
-export async function openDatabase(config: Config, opts: { seed?: boolean } = {}): Promise<OpenDatabase> {
+export async function openDatabase(config: Config, opts: OpenOptions = {}): Promise<OpenDatabase> {
   const log = pino({ level: config.logLevel });
   const embedded = config.databaseUrl
     ? null
-    : await startEmbedded({ dataDir: config.dataDir, port: config.embeddedDbPort, log });
+    : await startEmbedded({
+        dataDir: config.dataDir,
+        port: config.embeddedDbPort,
+        log,
+        restart: opts.restart,
+        onLost: opts.onDatabaseLost,
+      });
   const database = connect(config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external');
   try {
     await runMigrations(database);
@@ -36,6 +51,7 @@ export async function openDatabase(config: Config, opts: { seed?: boolean } = {}
   }
   return {
     ...database,
+    embedded,
     async shutdown() {
       await database.close();
       await embedded?.stop();

@@ -22,8 +22,15 @@ import { importService } from './service.js';
 import { csvTemplate, xlsxTemplate } from './templates.js';
 import { receiveUpload } from './upload.js';
 import type { RowError } from '../../http/errors.js';
+import { t, type Lang } from '../../http/messages.js';
 
-const present = (j: JobRow): JobDto => ({
+/** A job stopped by a server restart is told in the reader's language (it was marked without one). */
+const resultOf = (j: JobRow, lang: Lang): JobDto['result'] => {
+  const r = (j.result as JobDto['result']) ?? null;
+  return r?.code === 'import.interrupted' ? { ...r, title: t(lang, 'import.interrupted') } : r;
+};
+
+const present = (j: JobRow, lang: Lang): JobDto => ({
   id: j.id,
   kind: j.kind as ImportKind,
   fileName: j.file_name,
@@ -34,7 +41,7 @@ const present = (j: JobRow): JobDto => ({
   totalRows: j.total_rows,
   createdAt: new Date(j.created_at).toISOString(),
   finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
-  result: (j.result as JobDto['result']) ?? null,
+  result: resultOf(j, lang),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -103,7 +110,7 @@ export const importRoutes =
         config: { access: ['admin', 'operator'] },
         schema: { tags, summary: 'Riwayat impor', response: { 200: JobList } },
       },
-      async (req) => (await listJobs(database.db, requireAuth(req))).map(present),
+      async (req) => (await listJobs(database.db, requireAuth(req))).map((j) => present(j, langOf(req))),
     );
 
     app.get(
@@ -115,7 +122,7 @@ export const importRoutes =
       async (req) => {
         const job = await getJob(database.db, requireAuth(req), req.params.id);
         if (!job) throw notFound();
-        return present(job);
+        return present(job, langOf(req));
       },
     );
 
