@@ -4,6 +4,11 @@
  *   asah migrate                         apply migrations
  *   asah seed [--employees N] [--seed S] [--reset]
  *                                        seed the Kota Ambon demo (into an empty database, or after --reset)
+ *   asah backup (--out FILE | --dir DIR [--keep N])
+ *                                        one consistent snapshot of the whole database, files included,
+ *                                        while Asah keeps running (see docs/operations.md, "Cadangan")
+ *   asah restore FILE [--wipe]           check FILE, then rebuild the database from it (refused when the
+ *                                        database has data, unless --wipe)
  *   asah user create-admin --username U --name "Nama" [--tenant-code C --tenant-name "Nama instansi"]
  *                                        create the first admin; the password comes from ASAH_ADMIN_PASSWORD
  *                                        or is asked for on the terminal
@@ -14,6 +19,7 @@ import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { openDatabase } from '../server/db/open.js';
 import { tenants, userRoles, users } from '../server/db/schema/index.js';
 import { audit } from '../server/http/audit.js';
@@ -24,6 +30,9 @@ import { ensureJpRuleSets } from '../server/modules/programs/jp-rules.js';
 const HELP = `Pemakaian / usage:
   asah migrate
   asah seed [--employees 5000] [--seed 1] [--reset]
+  asah backup --out /var/backups/asah/asah.asahbak.gz
+  asah backup --dir /var/backups/asah --keep 14
+  asah restore /var/backups/asah/asah.asahbak.gz [--wipe]
   asah user create-admin --username admin --name "Admin BKPSDM" [--tenant-code ambon --tenant-name "Pemerintah Kota Ambon"]`;
 
 async function askPassword(): Promise<string> {
@@ -42,6 +51,8 @@ async function main() {
     console.log(HELP);
     return;
   }
+  if (cmd === 'backup') return backupCommand(config, [sub, ...rest]);
+  if (cmd === 'restore') return restoreCommand(config, [sub, ...rest]);
   const database = await openDatabase(config, { seed: false });
   try {
     if (cmd === 'migrate') {

@@ -46,19 +46,19 @@ export function connect(url: string, kind: Database['kind'], max = 20): Database
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function runMigrations(database: Database): Promise<void> {
+export async function runMigrations(database: Database, migrationsFolder = findMigrations()): Promise<void> {
   const client = await database.pool.connect();
   try {
     // One migrator at a time, even with several Asah processes on one server.
     await client.query('select pg_advisory_lock(727274)');
-    await migrate(drizzle(client, { schema }), { migrationsFolder: findMigrations() });
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     client.release();
   }
 }
 
-function findMigrations(): string {
+export function findMigrations(): string {
   const candidates = [
     path.resolve(here, '../../../drizzle'),
     path.resolve(here, '../../drizzle'),

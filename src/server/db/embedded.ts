@@ -291,3 +291,25 @@ export function tmpDataDir(): string {
   fs.chmodSync(dir, 0o755);
   return dir;
 }
+
+/**
+ * The address of the embedded PostgreSQL another Asah process runs on this data folder (so that
+ * `asah backup` can read it while the server keeps running), or null when none runs.
+ */
+export function runningEmbeddedUrl(dataDir: string, database = 'asah'): string | null {
+  try {
+    const owner = Number(fs.readFileSync(path.join(dataDir, 'asah.lock'), 'utf8'));
+    if (!owner || !pidAlive(owner)) return null;
+    const location = path.join(dataDir, 'postgres.location');
+    const pgDir = fs.existsSync(location)
+      ? (/kept in (\S+)/.exec(fs.readFileSync(location, 'utf8'))?.[1] ?? path.join(dataDir, 'postgres'))
+      : path.join(dataDir, 'postgres');
+    const lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const port = Number(lines[3]);
+    if (!port || !pidAlive(Number(lines[0]))) return null;
+    const password = fs.readFileSync(path.join(dataDir, 'postgres.secret'), 'utf8').trim();
+    return `postgres://asah:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  } catch {
+    return null;
+  }
+}

@@ -11,6 +11,8 @@ export interface OpenDatabase extends Database {
 
 export interface OpenOptions {
   seed?: boolean;
+  /** False: connect only, no migrations, seed or reference data (`asah restore` builds the schema itself). */
+  prepare?: boolean;
   /** The embedded PostgreSQL died and could not be restarted (see startEmbedded). */
   onDatabaseLost?: (err: Error) => void;
   restart?: RestartPolicy;
@@ -33,6 +35,8 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
       });
   const database = connect(config.databaseUrl ?? embedded!.url, embedded ? 'embedded' : 'external');
   try {
+    if (opts.prepare === false)
+      return { ...database, embedded, shutdown: () => shutdown(database, embedded) };
     await runMigrations(database);
     if (config.demo && opts.seed !== false) {
       const { seedDemo, isDatabaseEmpty } = await import('../seed/demo.js');
@@ -52,9 +56,11 @@ export async function openDatabase(config: Config, opts: OpenOptions = {}): Prom
   return {
     ...database,
     embedded,
-    async shutdown() {
-      await database.close();
-      await embedded?.stop();
-    },
+    shutdown: () => shutdown(database, embedded),
   };
+}
+
+async function shutdown(database: Database, embedded: EmbeddedHandle | null) {
+  await database.close();
+  await embedded?.stop();
 }
