@@ -4,6 +4,11 @@
  *   asah migrate                         apply migrations
  *   asah seed [--employees N] [--seed S] [--reset]
  *                                        seed the Kota Ambon demo (into an empty database, or after --reset)
+ *   asah backup (--out FILE | --dir DIR [--keep N])
+ *                                        one consistent snapshot of the whole database, files included,
+ *                                        while Asah keeps running (see docs/operations.md, "Cadangan")
+ *   asah restore FILE [--wipe]           check FILE, then rebuild the database from it (refused when the
+ *                                        database has data, unless --wipe)
  *   asah tenant create --code C --name "Pemerintah Kota Tual" [--time-zone Asia/Jayapura]
  *   asah tenant list
  *   asah user create-admin --username U --name "Nama" [--tenant-code C [--tenant-name "Nama instansi"]]
@@ -18,6 +23,7 @@ import { parseArgs } from 'node:util';
 import readline from 'node:readline/promises';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from '../server/config.js';
+import { backupCommand, restoreCommand } from './backup.js';
 import { openDatabase } from '../server/db/open.js';
 import { AppError } from '../server/http/errors.js';
 import { t as message } from '../server/http/messages.js';
@@ -29,6 +35,9 @@ import { CliRefusal, createAdmin, createPlatformAdminUser, tenantCreate, tenantL
 const HELP = `Pemakaian / usage:
   asah migrate
   asah seed [--employees 5000] [--seed 1] [--reset]
+  asah backup --out /var/backups/asah/asah.asahbak.gz
+  asah backup --dir /var/backups/asah --keep 14
+  asah restore /var/backups/asah/asah.asahbak.gz [--wipe]
   asah tenant create --code tual --name "Pemerintah Kota Tual" [--time-zone Asia/Jayapura]
   asah tenant list
   asah user create-admin --username admin --name "Admin BKPSDM" [--tenant-code ambon [--tenant-name "Pemerintah Kota Ambon"]]
@@ -50,6 +59,8 @@ async function main() {
     console.log(HELP);
     return;
   }
+  if (cmd === 'backup') return backupCommand(config, [sub, ...rest]);
+  if (cmd === 'restore') return restoreCommand(config, [sub, ...rest]);
   const database = await openDatabase(config, { seed: false });
   try {
     if (cmd === 'migrate') {

@@ -35,11 +35,15 @@ function trustProxyOf(v: string | undefined): false | number | string[] {
   return proxyList(s);
 }
 
+/** Where a server with demo accounts listens unless HOST says otherwise: this machine only. */
+export const DEMO_HOST = '127.0.0.1';
+
 const EnvSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
     PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    HOST: z.string().default('0.0.0.0'),
+    /** HTTP address; unset: 127.0.0.1 in demo mode (demo accounts share one known password), else 0.0.0.0. */
+    HOST: z.string().min(1).optional(),
     ASAH_DATA_DIR: z.string().default('./data'),
     DATABASE_URL: z.string().url().optional(),
     DATABASE_READ_URL: z.string().url().optional(),
@@ -101,16 +105,20 @@ const EnvSchema = z
     MAIL_EVERY_SEC: z.coerce.number().int().min(1).default(30),
     CLEANUP_EVERY_SEC: z.coerce.number().int().min(1).default(3600),
   })
-  .transform((e) => ({
+  .transform((e) => {
+    const demo = e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production';
+    return {
     nodeEnv: e.NODE_ENV,
     isProduction: e.NODE_ENV === 'production',
     port: e.PORT,
-    host: e.HOST,
+    host: e.HOST ?? (demo ? DEMO_HOST : '0.0.0.0'),
+    /** Whether HOST was set: only then does a server with demo accounts listen beyond this machine. */
+    hostExplicit: e.HOST !== undefined,
     dataDir: path.resolve(e.ASAH_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
     databaseReadUrl: e.DATABASE_READ_URL,
     embeddedDbPort: e.ASAH_DB_PORT,
-    demo: e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production',
+    demo,
     demoEmployees: e.ASAH_DEMO_EMPLOYEES,
     sessionTtlHours: e.SESSION_TTL_HOURS,
     // One process owns an embedded database, so what it caches it also invalidates; on a server
@@ -140,7 +148,8 @@ const EnvSchema = z
       mailEverySeconds: e.MAIL_EVERY_SEC,
       cleanupEverySeconds: e.CLEANUP_EVERY_SEC,
     },
-  }))
+  };
+  })
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {
       ctx.addIssue({ code: 'custom', message: 'ASAH_DEMO=true is not allowed with NODE_ENV=production' });
@@ -157,4 +166,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Konfigurasi tidak valid / invalid configuration:\n${lines.join('\n')}`);
   }
   return parsed.data;
+}
+
+/**
+ * The address to listen on. In demo mode, or while accounts with the published demo password exist, an
+ * unset HOST means this machine only (127.0.0.1): a bare start never offers admin/asah-demo to the network.
+ */
+export function listenHost(
+  config: Pick<Config, 'host' | 'hostExplicit' | 'demo'>,
+  demoAccounts: boolean,
+): { host: string; demoLocalOnly: boolean } {
+  if (config.hostExplicit || !(demoAccounts || config.demo))
+    return { host: config.host, demoLocalOnly: false };
+  return { host: DEMO_HOST, demoLocalOnly: true };
 }

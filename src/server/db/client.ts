@@ -31,9 +31,22 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** How long a new database connection may take before the request fails as `db.unavailable`. */
+export const CONNECT_TIMEOUT_MS = 5000;
+
 const openPool = (url: string, max: number, name: string) => {
-  const pool = new pg.Pool({ connectionString: url, max, application_name: name });
-  pool.on('error', () => undefined); // a dropped idle connection is replaced on next use
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    application_name: name,
+    // A database that does not answer fails the request (503) instead of holding it for ever.
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  // A dropped idle connection is removed from the pool and replaced on next use: when the database comes
+  // back, new connections simply succeed. A connection that drops while checked out (an import holding
+  // its client) fails that client's queries; its 'error' event must not crash the process either.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   return pool;
 };
 
@@ -58,19 +71,19 @@ export function connect(url: string, kind: Database['kind'], max = 20, readUrl?:
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-export async function runMigrations(database: Database): Promise<void> {
+export async function runMigrations(database: Database, migrationsFolder = findMigrations()): Promise<void> {
   const client = await database.pool.connect();
   try {
     // One migrator at a time, even with several Asah processes on one server.
     await client.query('select pg_advisory_lock(727274)');
-    await migrate(drizzle(client, { schema }), { migrationsFolder: findMigrations() });
+    await migrate(drizzle(client, { schema }), { migrationsFolder });
   } finally {
     await client.query('select pg_advisory_unlock(727274)').catch(() => undefined);
     client.release();
   }
 }
 
-function findMigrations(): string {
+export function findMigrations(): string {
   const candidates = [
     path.resolve(here, '../../../drizzle'),
     path.resolve(here, '../../drizzle'),

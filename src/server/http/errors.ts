@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
+import { isDatabaseUnavailable } from '../db/unavailable.js';
 import { pickLang, t, type Lang, type MessageKey } from './messages.js';
 import { safeError } from './safe-error.js';
 import { validationMessage, type FieldProblem } from './validation-messages.js';
@@ -36,6 +37,7 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'unit.cycle': 422,
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,
+  'db.unavailable': 503,
 };
 
 /** The one error type of Asah: a stable code, its HTTP status, and what to tell the caller. */
@@ -76,6 +78,18 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
     .send({ type: 'about:blank', status, instance: reply.request.url, requestId: reply.request.id, ...body });
 }
 
+/** Seconds a client should wait before retrying while the database is unavailable. */
+export const DB_RETRY_AFTER_SECONDS = 5;
+
+function databaseUnavailable(reply: FastifyReply, lang: Lang) {
+  reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+  return send(reply, 503, {
+    title: t(lang, 'db.unavailable'),
+    code: 'db.unavailable',
+    reason: 'database_unreachable',
+  });
+}
+
 export function registerErrorHandling(app: FastifyInstance) {
   app.setNotFoundHandler((req, reply) => {
     const lang = langOf(req);
@@ -86,6 +100,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     const lang = langOf(req);
     if (err instanceof AppError) {
       if (typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
+      if (err.code === 'db.unavailable') reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
       return send(reply, err.status, {
         title: t(lang, err.code, { requestId: req.id, ...err.params }),
         code: err.code,
@@ -126,6 +141,12 @@ export function registerErrorHandling(app: FastifyInstance) {
         code: fe.code ?? 'badRequest',
         detail: fe.message,
       });
+    }
+    if (isDatabaseUnavailable(err)) {
+      // The database is down or restarting: the caller may retry; the cause is logged without parameters.
+      const cause = (fe as { cause?: { code?: string } }).cause;
+      req.log.warn({ err: { code: cause?.code ?? fe.code } }, 'database unavailable');
+      return databaseUnavailable(reply, lang);
     }
     // Unknown: logged with the request id, and only what safeError keeps (no query, no parameters,
     // no values), hidden from the caller.

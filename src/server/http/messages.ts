@@ -25,6 +25,14 @@ const MESSAGES = {
     id: 'Terjadi kesalahan pada server. Kode: {requestId}.',
     en: 'Server error. Reference: {requestId}.',
   },
+  'db.unavailable': {
+    id: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
+    en: 'The database is unavailable. Try again shortly.',
+  },
+  'import.interrupted': {
+    id: 'Impor terhenti karena server Asah berhenti sebelum impor selesai; tidak ada data yang disimpan. Unggah berkasnya sekali lagi.',
+    en: 'The import stopped because the Asah server stopped before it finished; nothing was saved. Upload the file again.',
+  },
   'import.invalid': {
     id: 'Berkas berisi {count} kesalahan; tidak ada data yang disimpan.',
     en: 'The file has {count} errors; nothing was saved.',

@@ -7,7 +7,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Status layanan */
+        /**
+         * Status layanan
+         * @description 200 saat basis data menjawab; 503 (problem+json, `reason: database_unreachable`) bila tidak menjawab dalam 2 detik.
+         */
         get: {
             parameters: {
                 query?: never;
@@ -28,6 +31,29 @@ export interface paths {
                             status: "ok";
                             /** @enum {string} */
                             database: "embedded" | "external";
+                        };
+                    };
+                };
+                /** @description application/problem+json: basis data tidak menjawab / the database did not answer */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            type: string;
+                            /** @enum {number} */
+                            status: 503;
+                            title: string;
+                            /** @enum {string} */
+                            code: "db.unavailable";
+                            /** @enum {string} */
+                            reason: "database_unreachable";
+                            /** @enum {string} */
+                            database: "embedded" | "external";
+                            requestId: string;
+                        } & {
+                            [key: string]: unknown;
                         };
                     };
                 };

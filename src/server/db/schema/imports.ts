@@ -17,6 +17,8 @@ export const importJobs = pgTable(
     totalRows: integer('total_rows').notNull().default(0),
     processedRows: integer('processed_rows').notNull().default(0),
     result: jsonb('result'),
+    /** The process running the job (`host:pid`): only its own host can tell that it died. */
+    runner: text('runner'),
     createdAt: createdAt(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
   },

@@ -1,3 +1,4 @@
+import os from 'node:os';
 /** import_jobs: the record of every import run, its progress and its result. */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../db/client.js';
@@ -24,6 +25,9 @@ export type JobRow = {
 
 const COLUMNS = sql`id, kind, file_name, dry_run, status, phase, total_rows, processed_rows, result, created_at, finished_at, user_id`;
 
+/** This process, as it signs the import jobs it runs. */
+export const RUNNER = `${os.hostname()}:${process.pid}`;
+
 export async function createJob(
   db: Db,
   ctx: AuthContext,
@@ -31,8 +35,8 @@ export async function createJob(
 ): Promise<string> {
   const r = await db.execute<{
     id: string;
-  }>(sql`insert into import_jobs (tenant_id, user_id, kind, file_name, dry_run, status)
-    values (${ctx.tenantId}, ${ctx.userId}, ${j.kind}, ${j.fileName.slice(0, 255)}, ${j.dryRun ? 1 : 0}, ${j.status}) returning id`);
+  }>(sql`insert into import_jobs (tenant_id, user_id, kind, file_name, dry_run, status, runner)
+    values (${ctx.tenantId}, ${ctx.userId}, ${j.kind}, ${j.fileName.slice(0, 255)}, ${j.dryRun ? 1 : 0}, ${j.status}, ${RUNNER}) returning id`);
   return r.rows[0]!.id;
 }
 

@@ -23,8 +23,15 @@ import { csvTemplate, xlsxTemplate } from './templates.js';
 import { acquireImportSlot } from './slots.js';
 import { receiveUpload } from './upload.js';
 import type { RowError } from '../../http/errors.js';
+import { t, type Lang } from '../../http/messages.js';
 
-const present = (j: JobRow): JobDto => ({
+/** A job stopped by a server restart is told in the reader's language (it was marked without one). */
+const resultOf = (j: JobRow, lang: Lang): JobDto['result'] => {
+  const r = (j.result as JobDto['result']) ?? null;
+  return r?.code === 'import.interrupted' ? { ...r, title: t(lang, 'import.interrupted') } : r;
+};
+
+const present = (j: JobRow, lang: Lang): JobDto => ({
   id: j.id,
   kind: j.kind as ImportKind,
   fileName: j.file_name,
@@ -35,7 +42,7 @@ const present = (j: JobRow): JobDto => ({
   totalRows: j.total_rows,
   createdAt: new Date(j.created_at).toISOString(),
   finishedAt: j.finished_at ? new Date(j.finished_at).toISOString() : null,
-  result: (j.result as JobDto['result']) ?? null,
+  result: resultOf(j, lang),
 });
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -142,7 +149,7 @@ export const importRoutes =
         config: { access: ['admin', 'operator'] },
         schema: { tags, summary: 'Riwayat impor', response: { 200: JobList } },
       },
-      async (req) => (await listJobs(database.db, requireAuth(req))).map(present),
+      async (req) => (await listJobs(database.db, requireAuth(req))).map((j) => present(j, langOf(req))),
     );
 
     app.get(
@@ -154,7 +161,7 @@ export const importRoutes =
       async (req) => {
         const job = await getJob(database.db, requireAuth(req), req.params.id);
         if (!job) throw notFound();
-        return present(job);
+        return present(job, langOf(req));
       },
     );
 

@@ -11,6 +11,10 @@ import { acquireImportSlot } from './slots.js';
 /** Must match the multipart limit registered in app.ts. */
 const MAX_UPLOAD_MB = 50;
 
+/** Upload files are named after the process that owns them, so a restart can remove those left behind. */
+export const UPLOAD_PREFIX = 'asah-import-';
+const uploadPath = () => path.join(os.tmpdir(), `${UPLOAD_PREFIX}${process.pid}-${crypto.randomUUID()}`);
+
 export async function receiveUpload(req: FastifyRequest): Promise<{ filePath: string; fileName: string }> {
   if (!req.isMultipart()) throw new AppError('import.fileMissing');
   let part;
@@ -23,7 +27,7 @@ export async function receiveUpload(req: FastifyRequest): Promise<{ filePath: st
     part?.file.resume();
     throw new AppError('import.fileMissing');
   }
-  const filePath = path.join(os.tmpdir(), `asah-import-${crypto.randomUUID()}`);
+  const filePath = uploadPath();
   try {
     await pipeline(part.file, fs.createWriteStream(filePath));
     if (part.file.truncated) throw new AppError('import.tooLarge', { mb: MAX_UPLOAD_MB });
