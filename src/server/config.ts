@@ -108,47 +108,47 @@ const EnvSchema = z
   .transform((e) => {
     const demo = e.ASAH_DEMO ? e.ASAH_DEMO === 'true' : e.NODE_ENV !== 'production';
     return {
-    nodeEnv: e.NODE_ENV,
-    isProduction: e.NODE_ENV === 'production',
-    port: e.PORT,
-    host: e.HOST ?? (demo ? DEMO_HOST : '0.0.0.0'),
-    /** Whether HOST was set: only then does a server with demo accounts listen beyond this machine. */
-    hostExplicit: e.HOST !== undefined,
-    dataDir: path.resolve(e.ASAH_DATA_DIR),
-    databaseUrl: e.DATABASE_URL,
-    databaseReadUrl: e.DATABASE_READ_URL,
-    embeddedDbPort: e.ASAH_DB_PORT,
-    demo,
-    demoEmployees: e.ASAH_DEMO_EMPLOYEES,
-    sessionTtlHours: e.SESSION_TTL_HOURS,
-    // One process owns an embedded database, so what it caches it also invalidates; on a server
-    // several processes may share the sessions, so each reads them on every request unless told.
-    sessionCacheSeconds: e.SESSION_CACHE_SECONDS ?? (e.DATABASE_URL ? 0 : 5),
-    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
-    logLevel: e.LOG_LEVEL,
-    loginMaxFailures: e.LOGIN_MAX_FAILURES,
-    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
-    loginMaxPerMinute: e.LOGIN_MAX_PER_MINUTE,
-    trustProxy: trustProxyOf(e.ASAH_TRUST_PROXY),
-    allowedOrigins: proxyList(e.ASAH_ALLOWED_ORIGINS ?? '').map((o) => originOf(o)!),
-    smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
-    publicUrl: e.PUBLIC_URL ?? null,
-    fileLimits: {
-      maxRows: e.IMPORT_MAX_ROWS,
-      maxColumns: e.IMPORT_MAX_COLUMNS,
-      maxCellChars: e.IMPORT_MAX_CELL_CHARS,
-      maxExpandedBytes: e.IMPORT_MAX_EXPANDED_MB * 1024 * 1024,
-      workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
-      workerSeconds: e.IMPORT_WORKER_SECONDS,
-      perUser: e.IMPORT_MAX_PER_USER,
-      total: e.IMPORT_MAX_TOTAL,
-    },
-    jobs: {
-      reminderEverySeconds: e.REMIND_EVERY_SEC,
-      mailEverySeconds: e.MAIL_EVERY_SEC,
-      cleanupEverySeconds: e.CLEANUP_EVERY_SEC,
-    },
-  };
+      nodeEnv: e.NODE_ENV,
+      isProduction: e.NODE_ENV === 'production',
+      port: e.PORT,
+      host: e.HOST ?? (demo ? DEMO_HOST : '0.0.0.0'),
+      /** Whether HOST was set: only then does a server with demo accounts listen beyond this machine. */
+      hostExplicit: e.HOST !== undefined,
+      dataDir: path.resolve(e.ASAH_DATA_DIR),
+      databaseUrl: e.DATABASE_URL,
+      databaseReadUrl: e.DATABASE_READ_URL,
+      embeddedDbPort: e.ASAH_DB_PORT,
+      demo,
+      demoEmployees: e.ASAH_DEMO_EMPLOYEES,
+      sessionTtlHours: e.SESSION_TTL_HOURS,
+      // One process owns an embedded database, so what it caches it also invalidates; on a server
+      // several processes may share the sessions, so each reads them on every request unless told.
+      sessionCacheSeconds: e.SESSION_CACHE_SECONDS ?? (e.DATABASE_URL ? 0 : 5),
+      cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+      logLevel: e.LOG_LEVEL,
+      loginMaxFailures: e.LOGIN_MAX_FAILURES,
+      loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+      loginMaxPerMinute: e.LOGIN_MAX_PER_MINUTE,
+      trustProxy: trustProxyOf(e.ASAH_TRUST_PROXY),
+      allowedOrigins: proxyList(e.ASAH_ALLOWED_ORIGINS ?? '').map((o) => originOf(o)!),
+      smtp: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      publicUrl: e.PUBLIC_URL ?? null,
+      fileLimits: {
+        maxRows: e.IMPORT_MAX_ROWS,
+        maxColumns: e.IMPORT_MAX_COLUMNS,
+        maxCellChars: e.IMPORT_MAX_CELL_CHARS,
+        maxExpandedBytes: e.IMPORT_MAX_EXPANDED_MB * 1024 * 1024,
+        workerMemoryMb: e.IMPORT_WORKER_MEMORY_MB,
+        workerSeconds: e.IMPORT_WORKER_SECONDS,
+        perUser: e.IMPORT_MAX_PER_USER,
+        total: e.IMPORT_MAX_TOTAL,
+      },
+      jobs: {
+        reminderEverySeconds: e.REMIND_EVERY_SEC,
+        mailEverySeconds: e.MAIL_EVERY_SEC,
+        cleanupEverySeconds: e.CLEANUP_EVERY_SEC,
+      },
+    };
   })
   .superRefine((c, ctx) => {
     if (c.isProduction && c.demo) {

@@ -50,8 +50,8 @@ describe('imports a stopped server left unfinished', () => {
       expect(fs.existsSync(leftover)).toBe(false);
       expect(fs.existsSync(mine)).toBe(true); // a running process's upload stays
       const statusOf = async (id: string) =>
-        (await t.db.execute<{ status: string }>(sql`select status from import_jobs where id = ${id}`)).rows[0]!
-          .status;
+        (await t.db.execute<{ status: string }>(sql`select status from import_jobs where id = ${id}`))
+          .rows[0]!.status;
       expect(await statusOf(deadRunner)).toBe('failed');
       expect(await statusOf(liveRunner)).toBe('running');
       expect(await statusOf(otherHost)).toBe('running');
