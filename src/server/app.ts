@@ -18,7 +18,8 @@ import {
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth, type Access } from './http/auth.js';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkProblem, registerErrorHandling } from './http/errors.js';
+import { registerInputGate } from './http/hostile-input.js';
 import { assessmentRoutes } from './modules/assessments/routes.js';
 import { auditRoutes } from './modules/audit/routes.js';
 import { authRoutes } from './modules/auth/routes.js';
@@ -108,6 +109,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
     genReqId: () => crypto.randomUUID(),
     trustProxy: true,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route and its declared access, for the generated route × role authorisation test.
@@ -132,6 +134,7 @@ export async function buildApp({ config, database, serveWeb = true }: AppOptions
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
+  registerInputGate(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
