@@ -19,7 +19,8 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth, type Access } from './http/auth.js';
-import { registerErrorHandling } from './http/errors.js';
+import { frameworkProblem, registerErrorHandling } from './http/errors.js';
+import { registerInputGate } from './http/hostile-input.js';
 import { safeError } from './http/safe-error.js';
 import { registerRequestGuard } from './http/request-guard.js';
 import { postgresRateLimitStore } from './http/rate-limit-store.js';
@@ -136,6 +137,7 @@ export async function buildApp({
         ? (_address: string, hop: number) => hop < (config.trustProxy as number)
         : config.trustProxy,
     bodyLimit: 2 * 1024 * 1024,
+    frameworkErrors: frameworkProblem,
   }).withTypeProvider<ZodTypeProvider>();
 
   // Every route and its declared access, for the generated route × role authorisation test.
@@ -161,6 +163,7 @@ export async function buildApp({
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
   registerRequestGuard(app, { publicUrl: config.publicUrl, allowedOrigins: config.allowedOrigins });
+  registerInputGate(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

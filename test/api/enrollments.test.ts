@@ -123,10 +123,10 @@ describe('request → atasan → BKPSDM', () => {
     const ok = await send('POST', `/api/enrollments/${id}/decision`, c.atasan, { decision: 'approve' });
     expect(ok.statusCode).toBe(200);
     expect((ok.json() as Result).enrollment.status).toBe('pending_bkpsdm');
-    // The atasan's step is done: the BKPSDM step is not theirs.
+    // The atasan's step is done: deciding it again is a conflict, and the BKPSDM step is not theirs.
     expect(
       (await send('POST', `/api/enrollments/${id}/decision`, c.atasan, { decision: 'approve' })).statusCode,
-    ).toBe(403);
+    ).toBe(409);
   });
 
   it('BKPSDM sees the budget effect and approves', async () => {

@@ -38,7 +38,27 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,
   'db.unavailable': 503,
+  'data.rejected': 422,
+  'data.busy': 409,
 };
+
+/**
+ * A database refusal the caller caused: class 22 (data exception: a value out of range, a NUL byte)
+ * and class 23 (integrity: a duplicate, a missing reference) answer 4xx, a serialization failure or
+ * deadlock 409; anything else stays a server fault.
+ */
+export function databaseProblem(err: unknown): AppError | null {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, depth = 0; e && depth < 4; depth++) {
+    const code = typeof e.code === 'string' ? e.code : '';
+    if (/^[0-9A-Z]{5}$/.test(code)) {
+      if (code === '23505') return new AppError('conflict', { what: 'data yang sama / the same data' });
+      if (code.startsWith('22') || code.startsWith('23')) return new AppError('data.rejected');
+      if (code === '40001' || code === '40P01') return new AppError('data.busy');
+    }
+    e = e.cause as typeof e;
+  }
+  return null;
+}
 
 /** The one error type of Asah: a stable code, its HTTP status, and what to tell the caller. */
 export class AppError extends Error {
@@ -75,7 +95,13 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
   return reply
     .status(status)
     .type('application/problem+json; charset=utf-8')
-    .send({ type: 'about:blank', status, instance: reply.request.url, requestId: reply.request.id, ...body });
+    .send({
+      type: 'about:blank',
+      status,
+      instance: reply.request.url.split('?')[0],
+      requestId: reply.request.id,
+      ...body,
+    });
 }
 
 /** Seconds a client should wait before retrying while the database is unavailable. */
@@ -88,6 +114,13 @@ function databaseUnavailable(reply: FastifyReply, lang: Lang) {
     code: 'db.unavailable',
     reason: 'database_unreachable',
   });
+}
+
+/** Fastify's own refusals before routing (a malformed or too long path) as problem+json. */
+export function frameworkProblem(err: FastifyError, req: FastifyRequest, reply: FastifyReply): void {
+  const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+  const lang = pickLang({}, req.headers['accept-language']);
+  void send(reply, status, { title: t(lang, 'badUrl'), code: 'badUrl' });
 }
 
 export function registerErrorHandling(app: FastifyInstance) {
@@ -147,6 +180,17 @@ export function registerErrorHandling(app: FastifyInstance) {
       const cause = (fe as { cause?: { code?: string } }).cause;
       req.log.warn({ err: { code: cause?.code ?? fe.code } }, 'database unavailable');
       return databaseUnavailable(reply, lang);
+    }
+    const fromDb = databaseProblem(err);
+    if (fromDb) {
+      req.log.warn(
+        { err: { code: (fe as { cause?: { code?: string } }).cause?.code ?? fe.code } },
+        'refused by the database',
+      );
+      return send(reply, fromDb.status, {
+        title: t(lang, fromDb.code, { requestId: req.id, ...fromDb.params }),
+        code: fromDb.code,
+      });
     }
     // Unknown: logged with the request id, and only what safeError keeps (no query, no parameters,
     // no values), hidden from the caller.

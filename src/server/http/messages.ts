@@ -79,6 +79,18 @@ const MESSAGES = {
     id: 'Alamat ini tidak menerima isi permintaan (dikirim: {type}).',
     en: 'This address takes no request body (sent: {type}).',
   },
+  badUrl: {
+    id: 'Alamat permintaan tidak sah (pengodean persen rusak atau bagian alamat terlalu panjang).',
+    en: 'The request address is not valid (broken percent-encoding or a path part too long).',
+  },
+  'data.rejected': {
+    id: 'Data tidak dapat disimpan: ada nilai yang tidak sah atau bertentangan dengan data lain.',
+    en: 'The data cannot be saved: a value is not valid or contradicts other data.',
+  },
+  'data.busy': {
+    id: 'Data ini sedang diubah oleh permintaan lain. Muat ulang lalu coba lagi.',
+    en: 'This record is being changed by another request. Reload and try again.',
+  },
   'user.lastAdmin': {
     id: 'Admin terakhir tidak boleh dihapus perannya.',
     en: 'The last admin cannot lose the role.',

@@ -67,7 +67,8 @@ export function employeeService(db: Db) {
     if (!nip) return null;
     if (nip === selfNip)
       throw new FieldValidationError([{ field: 'body.supervisorNip', problem: { code: 'supervisor.self' } }]);
-    const s = await repo.findIdByNip(tx, ctx.tenantId, nip);
+    // Only someone the caller may read can be named supervisor; anyone else is "unknown" (no name echoed).
+    const s = await repo.findByNip(tx, ctx.tenantId, nip, employeeReadScope(ctx));
     if (!s)
       throw new FieldValidationError([
         { field: 'body.supervisorNip', problem: { code: 'supervisor.unknown', value: nip } },

@@ -304,6 +304,10 @@ export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {
     body: { decision: 'approve' | 'reject'; note: string },
   ) {
     return db.transaction(async (tx) => {
+      // The programme row is locked before the status is read: two decisions sent at once are taken
+      // one after the other, and the second sees the step the first one left.
+      const seen = await target(tx, ctx, id);
+      await repo.lockProgramme(tx, ctx.tenantId, seen.program_id);
       const t = await target(tx, ctx, id);
       if (body.decision === 'reject' && !body.note) throw refuse('body.note', text(lang, 'noteRequired'));
       const actor = await actorFor(tx, ctx, t.employee_id, t.program_id, 'other');
@@ -313,6 +317,9 @@ export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {
           ? actor.roles.some((r) => r === 'admin' || r === 'operator_bkpsdm')
           : actor.roles.some((r) => r === 'admin' || r === 'atasan');
       if (!may) {
+        // The atasan step was already decided (by this atasan a moment ago, or another): a conflict.
+        if (t.status !== 'pending_atasan' && actor.roles.includes('atasan'))
+          throw new AppError('conflict', { what: text(lang, 'alreadyDecided') });
         if (t.status === 'pending_atasan' || t.status === 'pending_bkpsdm') throw forbidden();
       }
       const { prog, result } = await act(

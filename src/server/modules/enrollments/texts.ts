@@ -12,6 +12,10 @@ const TEXTS = {
     id: 'Anda hanya dapat mengusulkan pegawai OPD Anda (operator) atau bawahan Anda (atasan).',
     en: 'You can only nominate employees of your OPD (operator) or your subordinates (atasan).',
   },
+  alreadyDecided: {
+    id: 'Langkah persetujuan ini sudah diputuskan. Muat ulang untuk melihat status terbaru.',
+    en: 'This approval step has already been decided. Reload to see the latest status.',
+  },
   alreadyEnrolled: {
     id: 'Pegawai ini sudah terdaftar di program ini.',
     en: 'This employee is already enrolled in this programme.',

@@ -124,6 +124,8 @@ export function programService(db: Db) {
     ctx: AuthContext,
     lang: Lang,
     want: { partnerId: string | null; organiserUnitId: string | null },
+    /** The unit organising the programme now (on a change): a mitra may keep it, never choose one. */
+    currentUnitId: string | null = null,
   ) {
     const errors: RowError[] = [];
     let { partnerId, organiserUnitId } = want;
@@ -152,7 +154,7 @@ export function programService(db: Db) {
         } as inside from org_units u where u.tenant_id = ${ctx.tenantId} and u.id = ${organiserUnitId}`,
       );
       if (!u.rows[0]) errors.push({ field: 'body.organiserUnitId', message: text(lang, 'unitUnknown') });
-      else if (!u.rows[0].inside && !hasRole(ctx, 'mitra'))
+      else if (!u.rows[0].inside && !(hasRole(ctx, 'mitra') && organiserUnitId === currentUnitId))
         errors.push({ field: 'body.organiserUnitId', message: text(lang, 'unitOutOfScope') });
     }
     return { partnerId, organiserUnitId, errors };
@@ -315,11 +317,17 @@ export function programService(db: Db) {
     async update(ctx: AuthContext, actor: AuditActor, lang: Lang, id: string, patch: ProgramPatchT) {
       await db.transaction(async (tx) => {
         const before = await writable(tx, ctx, id);
-        const own = await checkOwnership(tx, ctx, lang, {
-          partnerId: patch.partnerId !== undefined ? patch.partnerId : before.partner_id,
-          organiserUnitId:
-            patch.organiserUnitId !== undefined ? patch.organiserUnitId : before.organiser_unit_id,
-        });
+        const own = await checkOwnership(
+          tx,
+          ctx,
+          lang,
+          {
+            partnerId: patch.partnerId !== undefined ? patch.partnerId : before.partner_id,
+            organiserUnitId:
+              patch.organiserUnitId !== undefined ? patch.organiserUnitId : before.organiser_unit_id,
+          },
+          before.organiser_unit_id,
+        );
         const errors = [...own.errors];
         if (patch.competencies) errors.push(...(await checkCompetencies(tx, ctx, lang, patch.competencies)));
         if (patch.code !== undefined && (await codeTaken(tx, ctx, patch.code, id)))
