@@ -58,7 +58,8 @@ describe('a failed query in the log', () => {
         unitId: units.find((u) => u.code === 'DISDUKCAPIL')!.id,
       },
     });
-    expect(res.statusCode).toBe(500);
+    // The database refused it (an integrity rule): 422 for the caller, the log keeps code and names.
+    expect(res.statusCode).toBe(422);
     const log = lines.join('');
     for (const secret of [
       nip,
@@ -72,7 +73,7 @@ describe('a failed query in the log', () => {
       expect(log, secret).not.toContain(secret);
     const entry = lines
       .map((l) => JSON.parse(l) as { msg?: string; reqId?: string; err?: unknown })
-      .find((l) => l.msg === 'unhandled error');
+      .find((l) => l.msg === 'refused by the database');
     expect(entry?.err).toMatchObject({
       message: 'Failed query',
       cause: { code: '23514', constraint: 'employees_no_gagal', table: 'employees' },
@@ -112,7 +113,7 @@ describe('the asah command', () => {
     );
     expect(result.failed).toBe(true);
     expect(result.out).not.toContain('$argon2');
-    expect(result.out).toContain('users_username_uq');
+    expect(result.out).toContain('Conflicts with existing data: admin');
     expect(result.out).not.toMatch(/insert into|params/i);
     expect(result.out).not.toContain('Admin Kedua');
   });

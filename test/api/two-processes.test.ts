@@ -40,7 +40,8 @@ async function login(p: AsahProcess, username: string, password = 'asah-demo') {
 }
 
 const call = (p: AsahProcess, path: string, init: RequestInit = {}, who = cookie) =>
-  fetch(`${p.url}${path}`, { ...init, headers: { cookie: who, ...(init.headers ?? {}) } });
+  // As Asah's own pages would send it: the origin names the process asked.
+  fetch(`${p.url}${path}`, { ...init, headers: { cookie: who, origin: p.url, ...(init.headers ?? {}) } });
 
 function csvForm(csv: string) {
   const form = new FormData();

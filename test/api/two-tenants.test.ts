@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { DEMO_USERNAMES } from '../../src/server/seed/demo-accounts.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RouteAccess } from '../../src/server/app.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -14,15 +15,7 @@ let t: TestApp;
 let b: TenantB;
 let bSessionId: string;
 let bAdminUserId: string;
-const A_USERS = [
-  'admin',
-  'operator.bkpsdm',
-  'operator.dukcapil',
-  'atasan.dukcapil',
-  'pegawai.dukcapil',
-  'mitra.unpatti',
-  'pimpinan',
-];
+const A_USERS = DEMO_USERNAMES;
 const cookies: Record<string, string> = {};
 /** Ambon's people (NIPs and names of the demo accounts): the platform administrator must see none. */
 const ambonSecrets: string[] = [];

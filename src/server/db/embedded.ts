@@ -32,7 +32,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 const isRoot = () => process.getuid?.() === 0;
 
-function pidAlive(pid: number): boolean {
+/** Whether a process of this machine with that id still runs (EPERM: it runs, as another user). */
+export function pidAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;

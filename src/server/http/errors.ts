@@ -183,10 +183,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     }
     const fromDb = databaseProblem(err);
     if (fromDb) {
-      req.log.warn(
-        { err: { code: (fe as { cause?: { code?: string } }).cause?.code ?? fe.code } },
-        'refused by the database',
-      );
+      req.log.warn({ err: safeError(err) }, 'refused by the database');
       return send(reply, fromDb.status, {
         title: t(lang, fromDb.code, { requestId: req.id, ...fromDb.params }),
         code: fromDb.code,

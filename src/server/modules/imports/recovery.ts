@@ -8,19 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { sqlArray, type Db } from '../../db/client.js';
+import { pidAlive } from '../../db/embedded.js';
 import { UPLOAD_PREFIX } from './upload.js';
 
 interface Logger {
   warn(obj: object, msg: string): void;
-}
-
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Files named without an owner (older versions of Asah) are removed once they are an hour old. */
