@@ -46,6 +46,16 @@ describe('sign-in behind a proxy', () => {
     expect(rows.rows).toEqual([{ key: `sign-in|${remoteAddress}`, count: 21 }]);
   });
 
+  it('counts guesses, not sign-ins: 30 ASN of one office signing in from one address all get in', async () => {
+    const remoteAddress = '192.0.2.30';
+    for (let i = 0; i < 30; i++)
+      expect((await login(t, 'pegawai.dukcapil', 'asah-demo', { remoteAddress })).statusCode).toBe(200);
+    const rows = await t.db.execute(
+      sql`select count from rate_limits where key = ${`sign-in|${remoteAddress}`}`,
+    );
+    expect(rows.rows).toEqual([{ count: 0 }]);
+  });
+
   it('believes X-Forwarded-For only from the proxy named in ASAH_TRUST_PROXY', async () => {
     const fromProxy = { remoteAddress: '10.1.2.3', headers: { 'x-forwarded-for': '203.0.113.7' } };
     expect((await login(behindProxy, 'nobody', 'x', fromProxy)).statusCode).toBe(401);

@@ -28,14 +28,7 @@ export default async function setup(project: TestProject) {
   await admin.end();
   const u = new URL(adminUrl);
   u.pathname = `/${name}`;
-  // Every journey signs in from 127.0.0.1, dozens a minute: the per-address sign-in limit (tested
-  // over the API) would stop the run, so the shared test server allows more.
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    LOG_LEVEL: 'warn',
-    DATABASE_URL: u.toString(),
-    LOGIN_MAX_PER_MINUTE: '1000',
-  });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'warn', DATABASE_URL: u.toString() });
   const database = connect(u.toString(), 'external', 10);
   const checkConnections = watchBusyConnections();
   const app = await buildApp({ config, database, serveWeb: true });

@@ -81,6 +81,13 @@ export const countAttempt = async (db: Tx, address: string): Promise<number> =>
   (await countHit(db, `sign-in|${address}`, 60_000)).current;
 
 /**
+ * Takes a successful sign-in back out of its address's count: the limit is on guesses, so a city
+ * office whose ASN all sign in from one address at eight in the morning is never held back by it.
+ */
+export const refundAttempt = (db: Tx, address: string) =>
+  db.execute(sql`update rate_limits set count = greatest(count - 1, 0) where key = ${`sign-in|${address}`}`);
+
+/**
  * Counts a failed password in one UPDATE … RETURNING (parallel guesses are all counted). From the
  * `maxFailures`-th failure on, the account waits 2^(failures − maxFailures) seconds, capped.
  */

@@ -91,6 +91,7 @@ export function authService(db: Db, settings: AuthSettings) {
         throw await refuse();
       }
       if (!user.active) throw new AppError('auth.inactive');
+      await repo.refundAttempt(db, actor.address);
       const token = newToken();
       await db.transaction(async (tx) => {
         await repo.insertSession(tx, {
