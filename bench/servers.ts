@@ -16,6 +16,9 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   DATABASE_URL: url,
   COOKIE_SECURE: 'false',
+  // One Asah process, as `npm start` runs on its embedded database (where the session cache is on);
+  // SESSION_CACHE_SECONDS=0 in the environment measures the several-process default instead.
+  SESSION_CACHE_SECONDS: process.env.SESSION_CACHE_SECONDS ?? '5',
 });
 const database = connect(url, 'external', 20);
 const app = await buildApp({ config, database, serveWeb: false });
