@@ -7,7 +7,7 @@ export const MIN_YEAR = 1900;
 export const MAX_YEAR = 2100;
 
 // A NUL character (PostgreSQL cannot store it in text) or a UTF-16 half without its partner.
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- matching the NUL control character is the point of this gate
 const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 // A date or timestamp as the API takes them: its year must be in range.
 const DATE_LIKE = /^([+-]?\d{4,6})-\d{2}-\d{2}(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/;
