@@ -1,3 +1,4 @@
+import { todayIn } from '../../src/domain/time.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/app.js';
@@ -42,7 +43,7 @@ const list = async (query: string, cookie = c.admin) =>
     items: Item[];
     total: number;
   };
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
+const today = () => todayIn('Asia/Jayapura');
 const plus = (days: number) =>
   new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 const session = (date: string, from = '09:00', to = '15:00') => ({

@@ -1,3 +1,4 @@
+import { yearIn } from '../../src/domain/time';
 import ExcelJS from 'exceljs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
@@ -182,7 +183,7 @@ describe('assessments in the browser', () => {
     await screenshot(page, 'kampanye-baru-galat-360');
     await form.getByLabel(/nama kampanye/i).fill('Penilaian 360 Seksi');
     await form.getByRole('checkbox', { name: /rekan kerja/i }).check();
-    const due = `31/01/${new Date().getFullYear() + 1}`;
+    const due = `31/01/${yearIn('Asia/Jayapura') + 1}`;
     await form.getByLabel(/batas waktu/i).fill(due);
     await form.getByRole('button', { name: /buat dan bagikan tugas/i }).click();
     await page.getByRole('heading', { level: 2, name: 'Penilaian 360 Seksi' }).waitFor();

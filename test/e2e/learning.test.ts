@@ -1,3 +1,4 @@
+import { yearIn } from '../../src/domain/time';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
 import { expectNoSidewaysScroll, phoneContext, useBrowser } from './support';
@@ -32,7 +33,7 @@ describe('learning records and the 20 JP', () => {
     await screenshot(page, 'belajar-saya-360');
 
     // Last year's page: a different year, still the same shape.
-    await page.getByRole('combobox', { name: 'Tahun' }).selectOption(String(new Date().getFullYear() - 1));
+    await page.getByRole('combobox', { name: 'Tahun' }).selectOption(String(yearIn('Asia/Jayapura') - 1));
     await page.waitForURL(/year=/);
     await page
       .getByText(/dari 20 JP$/)

@@ -1,8 +1,9 @@
+import { todayIn } from '../../src/domain/time';
 import { describe, expect, it } from 'vitest';
 import { baseUrl, expectAccessible, screenshot, signIn } from '../helpers/browser';
 import { expectNoSidewaysScroll, phoneContext, menuLink, settled, useBrowser } from './support';
 
-const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jayapura' }).format(new Date());
+const today = () => todayIn('Asia/Jayapura');
 const plus = (days: number) =>
   new Date(Date.parse(`${today()}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 

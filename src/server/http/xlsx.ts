@@ -2,8 +2,8 @@ import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 import type { FastifyReply } from 'fastify';
 
-/** A moment as people in the tenant read it: "28/11/26 09.15.00" in WIT (Asia/Jayapura) by default. */
-export const localTime = (iso: string | null, timeZone = 'Asia/Jayapura') =>
+/** A moment as people in the tenant read it: "28/11/26 09.15.00" in the tenant's time zone. */
+export const localTime = (iso: string | null, timeZone: string) =>
   iso ? new Date(iso).toLocaleString('id-ID', { timeZone, dateStyle: 'short', timeStyle: 'medium' }) : '';
 
 export interface XlsxColumn<T> {

@@ -64,7 +64,7 @@ export async function seedCampaigns(tx: Tx, tenantId: string): Promise<{ assignm
     select ${tenantId}::uuid, d.employee_id, ps.competency_id, v.id, d.source,
       greatest(1, least(5, ps.required_level + (abs(hashtext(d.employee_id::text || ps.competency_id::text || d.source)) % 3) - 1
         + case when d.source = 'self' then 1 else 0 end)),
-      (d.completed_at at time zone 'UTC')::date, u.id, d.assessor_employee_id, null, ${campaign.id}::uuid
+      (d.completed_at at time zone (select time_zone from tenants where id = ${tenantId}))::date, u.id, d.assessor_employee_id, null, ${campaign.id}::uuid
     from done d
     join employees e on e.id = d.employee_id
     join position_standards ps on ps.tenant_id = ${tenantId} and ps.position_id = e.position_id

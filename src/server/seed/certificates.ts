@@ -55,7 +55,7 @@ export async function seedCertificates(tx: Tx, tenantId: string): Promise<number
     await tx.execute(sql`
       insert into external_certificates (tenant_id, employee_id, title, provider, form, scope, starts_on, ends_on, claim, file_id)
       values (${tenantId}, ${person.id}, ${title}, ${provider}, ${form}, 'nasional',
-        (now() at time zone 'Asia/Jayapura')::date - ${ago + len}::int, (now() at time zone 'Asia/Jayapura')::date - ${ago}::int,
+        (now() at time zone (select time_zone from tenants where id = ${tenantId}))::date - ${ago + len}::int, (now() at time zone (select time_zone from tenants where id = ${tenantId}))::date - ${ago}::int,
         ${JSON.stringify(claim)}::jsonb, ${file.rows[0]!.id})`);
   }
   let issued = 0;

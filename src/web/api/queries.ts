@@ -1,13 +1,16 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Me } from './client';
 import { ApiError } from './client';
+import { setTimeZone } from '../lib/format';
 
 /** The signed-in user, or null when nobody is signed in. */
 export const meQuery = queryOptions({
   queryKey: ['me'],
   queryFn: async (): Promise<Me | null> => {
     try {
-      return await unwrap(api.GET('/api/auth/me'));
+      const me = await unwrap(api.GET('/api/auth/me'));
+      setTimeZone(me.timeZone);
+      return me;
     } catch (e) {
       if (e instanceof ApiError && e.status === 401) return null;
       throw e;

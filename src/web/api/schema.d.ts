@@ -111,6 +111,7 @@ export interface paths {
                             locale: "id" | "en";
                             /** Format: uuid */
                             tenantId: string;
+                            timeZone: string;
                             platformAdmin: boolean;
                         };
                     };
@@ -197,6 +198,7 @@ export interface paths {
                             locale: "id" | "en";
                             /** Format: uuid */
                             tenantId: string;
+                            timeZone: string;
                             platformAdmin: boolean;
                         };
                     };

@@ -7,7 +7,7 @@ import { api, unwrap, type AuditEntry } from '../api/client';
 import { Page } from '../components/Page';
 import { Pager } from '../components/Pager';
 import { Empty, Loading, LoadError } from '../components/States';
-import { formatDate, formatDateTime, parseDateInput } from '../lib/format';
+import { formatDate, formatDateTime, parseDateInput, zoneName } from '../lib/format';
 import { ScrollBox } from '../components/ScrollBox';
 
 const PAGE_SIZE = 50;
@@ -165,7 +165,7 @@ export function AuditPage() {
             <Table striped verticalSpacing="sm" miw={720}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col">{t('audit.at')}</Table.Th>
+                  <Table.Th scope="col">{t('audit.at', { zone: zoneName() })}</Table.Th>
                   <Table.Th scope="col">{t('audit.actor')}</Table.Th>
                   <Table.Th scope="col">{t('audit.action')}</Table.Th>
                   <Table.Th scope="col">{t('audit.entity')}</Table.Th>

@@ -6,8 +6,6 @@ import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound, type RowError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
-import { tenantSettings } from '../competency/repository.js';
-import { todayIn } from '../competency/service.js';
 import { certificateReviewScope } from '../certificates/policy.js';
 import { employeeReadScope, employeeWriteScope } from '../employees/policy.js';
 import * as repo from './repository.js';
@@ -30,10 +28,8 @@ export function sniffType(data: Buffer): string | null {
   return null;
 }
 
-export async function tenantToday(db: Tx, tenantId: string) {
-  const t = await tenantSettings(db, tenantId);
-  return todayIn(t?.time_zone ?? 'Asia/Jayapura');
-}
+export { tenantToday } from '../tenant/service.js';
+import { tenantToday } from '../tenant/service.js';
 
 /** Whether the caller may record an assessment of `employee` as `source`. */
 export async function mayAssess(

@@ -15,6 +15,8 @@ export const Me = z.object({
   nip: z.string().nullable(),
   locale: z.enum(['id', 'en']),
   tenantId: z.uuid(),
+  /** The tenant's IANA time zone: the web shows dates and times in it. */
+  timeZone: z.string(),
   platformAdmin: z.boolean(),
 });
 

@@ -7,6 +7,7 @@ import { AppError } from '../../http/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 import { sessionCache } from './session-cache.js';
+import { tenantTimeZone } from '../tenant/service.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -127,6 +128,7 @@ export function authService(db: Db, settings: AuthSettings) {
         nip: await repo.employeeNip(db, ctx.employeeId),
         locale: ctx.locale,
         tenantId: ctx.tenantId,
+        timeZone: await tenantTimeZone(db, ctx.tenantId),
         platformAdmin: ctx.platformAdmin,
       };
     },

@@ -4,7 +4,7 @@ import { certificateNumber, verificationCode } from '../../../domain/learning/ch
 import { fullName } from '../../../domain/org.js';
 import type { Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
-import { todayIn } from '../competency/service.js';
+import { todayIn } from '../../../domain/time.js';
 
 /** The number prefix of a tenant: the setting `certificatePrefix`, else "BKPSDM-" + the tenant code. */
 export const certificatePrefixSql = sql`upper(coalesce(t.settings->>'certificatePrefix', 'BKPSDM-' || t.code))`;

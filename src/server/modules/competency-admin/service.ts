@@ -6,8 +6,7 @@ import type { CompetencyLevelText } from '../../db/schema/index.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, FieldValidationError, forbidden, notFound } from '../../http/errors.js';
-import { findUnit, tenantSettings } from '../competency/repository.js';
-import { todayIn } from '../competency/service.js';
+import { findUnit } from '../competency/repository.js';
 import { employeeWriteScope } from '../employees/policy.js';
 import * as repo from './repository.js';
 import type { z } from 'zod';
@@ -59,10 +58,8 @@ export function sameWording(a: repo.Wording, b: repo.Wording): boolean {
   return a.name === b.name && a.definition === b.definition && norm(a.levels) === norm(b.levels);
 }
 
-export async function tenantToday(db: Tx, tenantId: string): Promise<string> {
-  const t = await tenantSettings(db, tenantId);
-  return todayIn(t?.time_zone ?? 'Asia/Jayapura');
-}
+export { tenantToday } from '../tenant/service.js';
+import { tenantToday } from '../tenant/service.js';
 
 /** The template combinations: each type with '' and, for functional types, each level. */
 export const TEMPLATE_KEYS: { type: PositionType; level: string }[] = POSITION_TYPES.flatMap((type) => [

@@ -18,12 +18,8 @@ import {
   type HeatmapT,
 } from './schemas.js';
 import { fullName } from '../../../domain/org.js';
+import { todayIn } from '../../../domain/time.js';
 
-/** yyyy-mm-dd of now in the time zone. */
-export const todayIn = (timeZone: string, now = new Date()) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    now,
-  );
 
 /** The tenant's rule (settings.competency.reconcileRule), missing or invalid parts from DEFAULT_RULE. */
 export function ruleOf(settings: Record<string, unknown> | undefined): ReconcileRule {
@@ -49,7 +45,7 @@ function cutoffOf(today: string, months: number | null): string | null {
 /** Today, the reconciliation rule and its SQL form, and the raw settings of the tenant. */
 export async function gapContext(db: Tx, tenantId: string) {
   const tenant = await repo.tenantSettings(db, tenantId);
-  const today = todayIn(tenant?.time_zone ?? 'Asia/Jayapura');
+  const today = todayIn(tenant!.time_zone);
   const rule = ruleOf(tenant?.settings);
   const sqlRule: repo.HeatmapRule = { order: rule.order, cutoff: cutoffOf(today, rule.maxAgeMonths) };
   return { today, rule, sqlRule, settings: tenant?.settings ?? {} };

@@ -17,6 +17,8 @@ import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
+import { localDateTime } from '../../../domain/time.js';
+import { tenantTimeZone } from '../tenant/service.js';
 import { onEnrollmentCompleted, onEnrollmentWithdrawn } from '../learning/hooks.js';
 import { isBkpsdmOperator, programReadScope, programWriteScope } from '../programs/policy.js';
 import * as repo from './repository.js';
@@ -25,13 +27,6 @@ import { refuse, text } from './texts.js';
 /** Check-in opens this long before a session starts, and closes when it ends. */
 export const CHECKIN_EARLY_MINUTES = 30;
 
-const WIT = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jayapura',
-  day: '2-digit',
-  month: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-});
 
 /** The programme if the caller organises it: 404 when they cannot see it, 403 when they only read it. */
 async function organised(tx: Tx, ctx: AuthContext, programId: string) {
@@ -226,14 +221,16 @@ export function attendanceService(db: Db) {
       if (done.rows[0]) return result(done.rows[0].recorded_at, true);
       const now = Date.now();
       const opens = new Date(s.starts_at).getTime() - CHECKIN_EARLY_MINUTES * 60_000;
-      if (now < opens || now > new Date(s.ends_at).getTime())
+      if (now < opens || now > new Date(s.ends_at).getTime()) {
+        const zone = await tenantTimeZone(tx, ctx.tenantId);
         throw refuse(
           'body.code',
           text(lang, 'outsideWindow', {
-            from: WIT.format(new Date(opens)),
-            to: WIT.format(new Date(s.ends_at)),
+            from: localDateTime(zone, new Date(opens), { year: false }),
+            to: localDateTime(zone, new Date(s.ends_at), { year: false }),
           }),
         );
+      }
       if (checkinCodeAge(s.checkin_secret, s.id, given, now, { allowPrevious: 1 }) === null)
         throw refuse('body.code', text(lang, 'codeWrong'));
       const res = await tx.execute<{ recorded_at: Date }>(sql`insert into attendance

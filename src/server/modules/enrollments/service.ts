@@ -22,7 +22,9 @@ import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
+import { localDateTime } from '../../../domain/time.js';
 import { offsetOf } from '../../http/pagination.js';
+import { tenantTimeZone } from '../tenant/service.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { checkEligibility } from '../programs/eligibility.js';
 import { isBkpsdmOperator, programReadScope, programWriteScope } from '../programs/policy.js';
@@ -32,15 +34,6 @@ import type { z } from 'zod';
 import type { Approvals, EnrolmentItemT, EnrolmentListQuery } from './schemas.js';
 import { refuse, text } from './texts.js';
 
-const WIT = new Intl.DateTimeFormat('id-ID', {
-  timeZone: 'Asia/Jayapura',
-  day: '2-digit',
-  month: '2-digit',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-});
-const when = (d: Date) => `${WIT.format(d)} WIT`;
 
 /** Whether the caller acts as an operator for this employee (their OPD) or this programme (organiser). */
 async function operatorReach(tx: Tx, ctx: AuthContext, employeeId: string, programId: string | null) {
@@ -194,13 +187,14 @@ export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {
     const others = await repo.otherApprovedSessions(tx, ctx.tenantId, employeeId, programId);
     const seen = new Set<string>();
     const out: string[] = [];
+    const zone = await tenantTimeZone(tx, ctx.tenantId);
     for (const { b } of scheduleClashes(
       mine.map((s) => ({ startsAt: s.starts_at, endsAt: s.ends_at })),
       others.map((s) => ({ startsAt: s.starts_at, endsAt: s.ends_at, title: s.title })),
     )) {
       if (seen.has(b.title)) continue;
       seen.add(b.title);
-      out.push(text(lang, 'clash', { title: b.title, when: when(new Date(b.startsAt)) }));
+      out.push(text(lang, 'clash', { title: b.title, when: localDateTime(zone, new Date(b.startsAt)) }));
     }
     return out;
   }

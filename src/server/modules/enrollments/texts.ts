@@ -45,8 +45,8 @@ const TEXTS = {
     en: 'You are not an approved participant of this programme.',
   },
   outsideWindow: {
-    id: 'Presensi sesi ini dibuka {from} s.d. {to} (WIT).',
-    en: 'Check-in for this session is open {from} to {to} (WIT).',
+    id: 'Presensi sesi ini dibuka {from} s.d. {to}.',
+    en: 'Check-in for this session is open {from} to {to}.',
   },
   notParticipantRow: {
     id: 'Pendaftaran ini bukan peserta yang disetujui pada program ini.',

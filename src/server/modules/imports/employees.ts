@@ -249,7 +249,7 @@ export const employeeImporter: Importer<Staged> = {
     const { client, ctx } = s;
     const t = ctx.tenantId;
     const today = await client.query<{ d: string }>(
-      `select (now() at time zone coalesce((select time_zone from tenants where id = $1), 'Asia/Jayapura'))::date::text as d`,
+      `select (now() at time zone (select time_zone from tenants where id = $1))::date::text as d`,
       [t],
     );
     const d = today.rows[0]!.d;

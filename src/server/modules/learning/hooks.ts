@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { todayIn } from '../../../domain/time.js';
 import type { Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { issueCertificate } from '../certificates/issue.js';
@@ -38,7 +39,8 @@ export async function onEnrollmentCompleted(tx: Tx, actor: AuditActor, enrollmen
     where en.id = ${enrollmentId} and en.status = 'completed'`);
   const en = res.rows[0];
   if (!en) return { recordId: null, proposals: 0 };
-  const endsOn = en.ends_on ?? new Date().toISOString().slice(0, 10);
+  // A programme without sessions ends on the day it is completed, in the tenant's zone (not UTC's).
+  const endsOn = en.ends_on ?? todayIn(en.time_zone);
   const startsOn = en.starts_on ?? endsOn;
   const record = await tx.execute<{ id: string }>(sql`
     insert into learning_records (tenant_id, employee_id, source, enrollment_id, title, form, scope,

@@ -7,7 +7,7 @@ import { audit, actorOf, type AuditActor } from '../../http/audit.js';
 import { requireAuth, type AuthContext } from '../../http/auth.js';
 import { AppError, forbidden, notFound } from '../../http/errors.js';
 import { currentVersions } from '../assessments/repository.js';
-import { todayIn } from '../competency/service.js';
+import { tenantToday } from '../tenant/service.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { subordinatesOf } from '../enrollments/repository.js';
 
@@ -125,10 +125,7 @@ export function proposalService(db: Db) {
       if (p.status !== 'pending') throw new AppError('conflict', { what: 'usulan sudah diputuskan' });
       let assessmentId: string | null = null;
       if (decision.kind === 'confirm') {
-        const tz = await tx.execute<{ time_zone: string }>(
-          sql`select time_zone from tenants where id = ${ctx.tenantId}`,
-        );
-        const today = todayIn(tz.rows[0]?.time_zone ?? 'Asia/Jayapura');
+        const today = await tenantToday(tx, ctx.tenantId);
         const version = (await currentVersions(tx, ctx.tenantId, today)).find(
           (v) => v.id === p.competency_id,
         );

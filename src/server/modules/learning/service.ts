@@ -6,7 +6,8 @@ import { hasRole, type AuthContext } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { basisIn } from '../programs/jp.js';
-import { scopedUnit, todayIn } from '../competency/service.js';
+import { scopedUnit } from '../competency/service.js';
+import { tenantToday } from '../tenant/service.js';
 import { employeeReadScope } from '../employees/policy.js';
 import * as repo from './repository.js';
 import type { CompliancePeopleT, ComplianceReportT, LearningRecordsT, MyLearningT } from './schemas.js';
@@ -17,10 +18,7 @@ const share = (part: number, whole: number) => (whole ? Math.round((10_000 * par
 
 /** The tenant's current year (its own time zone) and the JP target of a year's rule set. */
 export async function learningContext(db: Tx, tenantId: string, year?: number) {
-  const tz = await db.execute<{ time_zone: string }>(
-    sql`select time_zone from tenants where id = ${tenantId}`,
-  );
-  const today = todayIn(tz.rows[0]?.time_zone ?? 'Asia/Jayapura');
+  const today = await tenantToday(db, tenantId);
   const y = year ?? Number(today.slice(0, 4));
   const stored = await repo.storedTargetJp(db, tenantId, y);
   return { today, year: y, targetJp: stored ?? defaultTargetJp(y) };

@@ -23,6 +23,14 @@ export const updateTenant = (
     .where(eq(tenants.id, id))
     .then(() => undefined);
 
+/** The tenant's IANA time zone (every tenant has one: the column is not null). */
+export async function timeZoneOf(db: Tx, id: string): Promise<string> {
+  const r = await db.execute<{ time_zone: string }>(sql`select time_zone from tenants where id = ${id}`);
+  const zone = r.rows[0]?.time_zone;
+  if (!zone) throw new Error('tenant without a row');
+  return zone;
+}
+
 export const tenantIssuerRow = async (db: Tx, id: string) =>
   (
     await db.execute<{ name: string; settings: Record<string, unknown> }>(

@@ -1,4 +1,5 @@
-import type { Db } from '../../db/client.js';
+import { todayIn } from '../../../domain/time.js';
+import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { FieldValidationError, notFound } from '../../http/errors.js';
 import type { FieldProblem } from '../../http/validation-messages.js';
@@ -10,6 +11,13 @@ export interface TenantPatchInput {
   timeZone?: string;
   settings?: Record<string, unknown>;
 }
+
+/** The tenant's time zone: every "today", "this year" and local time of a tenant is read in it. */
+export const tenantTimeZone = (db: Tx, tenantId: string) => repo.timeZoneOf(db, tenantId);
+
+/** Today in the tenant's zone, as YYYY-MM-DD. */
+export const tenantToday = async (db: Tx, tenantId: string, now = new Date()) =>
+  todayIn(await repo.timeZoneOf(db, tenantId), now);
 
 const view = (t: repo.TenantRow) => ({
   id: t.id,

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
+import { zoneLabel } from '../../../domain/time.js';
 import { localTime, sendXlsx } from '../../http/xlsx.js';
 import { IdParams } from '../../http/schemas.js';
 import { User, UserCreate, UserList, UserListQuery, UserPatch } from './schemas.js';
@@ -29,8 +30,10 @@ export const userRoutes =
           querystring: UserListQuery,
         },
       },
-      async (req, reply) =>
-        sendXlsx(
+      async (req, reply) => {
+        const ctx = requireAuth(req);
+        const zone = await service.timeZone(ctx);
+        return sendXlsx(
           reply,
           'pengguna.xlsx',
           'Pengguna',
@@ -47,10 +50,15 @@ export const userRoutes =
             { header: 'mitra', value: (u) => u.partnerName, width: 28 },
             { header: 'aktif', value: (u) => (u.active ? 'ya' : 'tidak'), width: 8 },
             { header: 'terkunci', value: (u) => (u.locked ? 'ya' : 'tidak'), width: 10 },
-            { header: 'masuk_terakhir (WIT)', value: (u) => localTime(u.lastLoginAt), width: 22 },
+            {
+              header: `masuk_terakhir (${zoneLabel(zone)})`,
+              value: (u) => localTime(u.lastLoginAt, zone),
+              width: 22,
+            },
           ],
-          service.pages(requireAuth(req), req.query),
-        ),
+          service.pages(ctx, req.query),
+        );
+      },
     );
     app.get(
       '/api/users/:id',

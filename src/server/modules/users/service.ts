@@ -7,6 +7,7 @@ import type { AuthContext, Role } from '../../http/auth.js';
 import { AppError, FieldValidationError, notFound } from '../../http/errors.js';
 import { offsetOf } from '../../http/pagination.js';
 import { hashPassword } from '../auth/passwords.js';
+import { tenantTimeZone } from '../tenant/service.js';
 import type { RoleGrant, UserCreate, UserDto, UserListQuery, UserPatch } from './schemas.js';
 
 type Grant = z.infer<typeof RoleGrant>;
@@ -126,6 +127,9 @@ export function userService(db: Db, hooks: UserServiceHooks) {
     },
 
     /** Pages of the filtered list, for the XLSX download of exactly what the list shows. */
+    /** The tenant's zone, to print sign-in times in. */
+    timeZone: (ctx: AuthContext) => tenantTimeZone(db, ctx.tenantId),
+
     async *pages(ctx: AuthContext, q: z.infer<typeof UserListQuery>, size = 1000) {
       const where = listWhere(q);
       for (let offset = 0; ; offset += size) {

@@ -2,9 +2,7 @@
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 const yearOf = (v: unknown) => (Number(v) >= 2000 && Number(v) <= 2100 ? Math.floor(Number(v)) : undefined);
 
-/** The current year where the instansi is (WIT). */
-export const thisYear = () =>
-  Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Jayapura' }).slice(0, 4));
+export { thisYear } from '../../lib/format';
 export const complianceSearch = (
   s: Record<string, unknown>,
 ): { year?: number; unitId?: string; show?: 'all'; view?: 'table'; page?: number } => ({

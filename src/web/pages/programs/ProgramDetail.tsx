@@ -21,7 +21,7 @@ import { api, ApiError, unwrap, type paths } from '../../api/client';
 import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, zoneName } from '../../lib/format';
 import { EnrolmentBox } from '../enrollments/EnrolmentBox';
 import { formLabel, localDateTime, rupiah, STATUS_COLOR } from './labels';
 
@@ -263,7 +263,7 @@ export function ProgramDetailPage() {
                   {s.endsLocal.slice(0, 10) === s.startsLocal.slice(0, 10)
                     ? s.endsLocal.slice(11, 16)
                     : localDateTime(s.endsLocal)}{' '}
-                  WIT
+                  {zoneName()}
                 </Text>
                 <Text size="sm" style={{ overflowWrap: 'anywhere' }}>
                   {s.venue && `${t('programs.detail.venue')}: ${s.venue}`}

@@ -29,6 +29,7 @@ import { UnitSelect } from '../../components/UnitSelect';
 import { hasRole } from '../../lib/access';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { GOLONGAN_OPTIONS } from '../../lib/golongan-options';
+import { zoneName } from '../../lib/format';
 import { formOptions } from './labels';
 
 type Detail = paths['/api/programs/{id}']['get']['responses'][200]['content']['application/json'];
@@ -557,7 +558,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
               {t('programs.editor.sessions')}
             </Title>
             <Text size="sm" mb="sm">
-              {t('programs.editor.sessionsHint')}
+              {t('programs.editor.sessionsHint', { zone: zoneName() })}
             </Text>
             <Stack gap="md">
               {v.sessions.map((s, i) => {
@@ -597,7 +598,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
                       <TextInput
                         id={fid(k('startsAt'))}
                         type="datetime-local"
-                        label={`${t('programs.editor.starts')} (WIT)`}
+                        label={`${t('programs.editor.starts')} (${zoneName()})`}
                         value={s.startsAt}
                         onChange={(e) => upd({ startsAt: e.currentTarget.value })}
                         error={err(k('startsAt'))}
@@ -605,7 +606,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
                       <TextInput
                         id={fid(k('endsAt'))}
                         type="datetime-local"
-                        label={`${t('programs.editor.ends')} (WIT)`}
+                        label={`${t('programs.editor.ends')} (${zoneName()})`}
                         value={s.endsAt}
                         onChange={(e) => upd({ endsAt: e.currentTarget.value })}
                         error={err(k('endsAt'))}

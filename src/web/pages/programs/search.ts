@@ -53,5 +53,4 @@ export const partnerSearch = (s: Record<string, unknown>): PartnerSearch => ({
   page: page(s.page),
 });
 
-/** This month where the instansi is (WIT), yyyy-mm. */
-export const thisMonth = () => new Date().toLocaleString('en-CA', { timeZone: 'Asia/Jayapura' }).slice(0, 7);
+export { thisMonth } from '../../lib/format';
