@@ -50,11 +50,19 @@ export function issuerOf(
 }
 
 /** An IANA time zone the runtime knows (Asia/Jakarta, Asia/Makassar, Asia/Jayapura, …). */
-export const validZone = (tz: string) => {
-  try {
-    new Intl.DateTimeFormat('id-ID', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-};
+export { isTimeZone as validZone } from './time.js';
+
+/**
+ * The city where the instansi sits: a programme held there asks no travel or lodging of its
+ * participants. The setting `homeCity` where given, else the place in the tenant's name
+ * ("Pemerintah Kota Ambon" → "Ambon", "Pemerintah Kabupaten Maluku Tengah" → "Maluku Tengah").
+ */
+export const homeCityOf = (tenantName: string, given?: string) => given?.trim() || placeOf(tenantName);
+
+const cityKey = (city: string) =>
+  squeeze(city)
+    .toLowerCase()
+    .replace(/^(kota|kabupaten|kab\.)\s+/, '');
+
+/** "Kota Ambon", " ambon " and "AMBON" are the same city; "Ambon Timur" is not. */
+export const sameCity = (a: string, b: string) => cityKey(a) !== '' && cityKey(a) === cityKey(b);

@@ -318,6 +318,45 @@ describe('create and edit', () => {
   });
 });
 
+describe('the home city', () => {
+  it('is the city in the tenant name unless set: a programme there expects no travel, one elsewhere does', async () => {
+    const me = (await send('GET', '/api/auth/me', c.op)).json() as { homeCity: string };
+    expect(me.homeCity).toBe('Ambon');
+    const here = (await send('POST', '/api/programs', c.admin, base())).json() as Detail & { city: string };
+    expect(here.city).toBe('Ambon');
+    expect(here.travelExpected).toBe(false);
+    const kota = (
+      await send('POST', '/api/programs', c.admin, base({ city: 'Kota Ambon' }))
+    ).json() as Detail;
+    expect(kota.travelExpected).toBe(false);
+    const set = await t.app.inject({
+      method: 'PATCH',
+      url: '/api/tenant',
+      headers: { cookie: c.admin },
+      payload: { settings: { homeCity: 'Masohi' } },
+    });
+    expect(set.statusCode).toBe(200);
+    try {
+      expect(((await send('GET', '/api/auth/me', c.op)).json() as { homeCity: string }).homeCity).toBe(
+        'Masohi',
+      );
+      const again = (await send('GET', `/api/programs/${here.id}`, c.admin)).json() as Detail;
+      expect(again.travelExpected).toBe(true);
+      const there = (await send('POST', '/api/programs', c.admin, base())).json() as Detail & {
+        city: string;
+      };
+      expect(there).toMatchObject({ city: 'Masohi', travelExpected: false });
+    } finally {
+      await t.app.inject({
+        method: 'PATCH',
+        url: '/api/tenant',
+        headers: { cookie: c.admin },
+        payload: { settings: { homeCity: null } },
+      });
+    }
+  });
+});
+
 describe('scoping', () => {
   it('a mitra sees and manages only their partner’s programmes', async () => {
     const mine = await list('', c.mitra);

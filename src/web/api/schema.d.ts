@@ -112,6 +112,7 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             timeZone: string;
+                            homeCity: string;
                             platformAdmin: boolean;
                         };
                     };
@@ -199,6 +200,7 @@ export interface paths {
                             /** Format: uuid */
                             tenantId: string;
                             timeZone: string;
+                            homeCity: string;
                             platformAdmin: boolean;
                         };
                     };
@@ -6921,7 +6923,6 @@ export interface paths {
                         eligiblePositionTypes?: ("jpt_utama" | "jpt_madya" | "jpt_pratama" | "administrator" | "pengawas" | "pelaksana" | "fungsional_keahlian" | "fungsional_keterampilan")[];
                         /** @default [] */
                         eligibleGolongan?: string[];
-                        /** @default Ambon */
                         city?: string;
                         /** @default 80 */
                         minAttendancePct?: number;

@@ -870,7 +870,7 @@ export const en: Messages = {
       travel: 'Travel',
       lodging: 'Lodging',
       total: 'Total',
-      travelHint: 'Outside Ambon: budget for travel and lodging.',
+      travelHint: 'Outside {{city}}: budget for travel and lodging.',
       competencies: 'Target competencies',
       gain: 'up {{n}} level(s)',
       noCompetencies: 'No target competencies yet.',
@@ -916,7 +916,7 @@ export const en: Messages = {
       scheduledJpHint:
         'For forms counted as scheduled (training, courses, bimtek). Other forms count from the sessions.',
       city: 'City',
-      cityHint: 'Outside Ambon: fill in travel and lodging.',
+      cityHint: 'Outside {{city}}: fill in travel and lodging.',
       cost: 'Cost per participant (rupiah)',
       fee: 'Training fee',
       travel: 'Travel',

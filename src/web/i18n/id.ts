@@ -866,7 +866,7 @@ export const id = {
       travel: 'Perjalanan',
       lodging: 'Penginapan',
       total: 'Jumlah',
-      travelHint: 'Di luar Ambon: perjalanan dan penginapan perlu dianggarkan.',
+      travelHint: 'Di luar {{city}}: perjalanan dan penginapan perlu dianggarkan.',
       competencies: 'Kompetensi sasaran',
       gain: 'naik {{n}} level',
       noCompetencies: 'Belum ada kompetensi sasaran.',
@@ -912,7 +912,7 @@ export const id = {
       scheduledJpHint:
         'Untuk bentuk yang dihitung sesuai jadwal (pelatihan, kursus, bimtek). Bentuk lain dihitung dari sesi.',
       city: 'Kota pelaksanaan',
-      cityHint: 'Di luar Ambon: isi biaya perjalanan dan penginapan.',
+      cityHint: 'Di luar {{city}}: isi biaya perjalanan dan penginapan.',
       cost: 'Biaya per peserta (rupiah)',
       fee: 'Biaya pelatihan',
       travel: 'Perjalanan',

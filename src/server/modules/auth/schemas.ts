@@ -17,6 +17,8 @@ export const Me = z.object({
   tenantId: z.uuid(),
   /** The tenant's IANA time zone: the web shows dates and times in it. */
   timeZone: z.string(),
+  /** The city where the instansi sits: programmes elsewhere expect travel and lodging. */
+  homeCity: z.string(),
   platformAdmin: z.boolean(),
 });
 

@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 import { sessionCache } from './session-cache.js';
-import { tenantTimeZone } from '../tenant/service.js';
+import { tenantHomeCity, tenantTimeZone } from '../tenant/service.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -129,6 +129,7 @@ export function authService(db: Db, settings: AuthSettings) {
         locale: ctx.locale,
         tenantId: ctx.tenantId,
         timeZone: await tenantTimeZone(db, ctx.tenantId),
+        homeCity: await tenantHomeCity(db, ctx.tenantId),
         platformAdmin: ctx.platformAdmin,
       };
     },

@@ -4,7 +4,7 @@ import { JP_RULES_2018 } from '../../../domain/learning/jp-rules.js';
 import { agreementStatus } from '../partners/service.js';
 import { eligibilityReasons } from './eligibility.js';
 import { jpInputOf } from './jp.js';
-import { isAmbon } from './service.js';
+import { homeCityOf, sameCity } from '../../../domain/tenant.js';
 
 const s = (startDate: string, endDate: string, minutes: number) => ({ startDate, endDate, minutes });
 
@@ -75,9 +75,19 @@ describe('agreement status and city', () => {
     expect(agreementStatus(0, 60)).toBe('segera_berakhir');
     expect(agreementStatus(-1, 60)).toBe('berakhir');
   });
-  it('knows Ambon however it is written', () => {
-    expect(isAmbon('Ambon')).toBe(true);
-    expect(isAmbon(' kota ambon ')).toBe(true);
-    expect(isAmbon('Surabaya')).toBe(false);
+  it('knows the home city however it is written, and no other', () => {
+    expect(sameCity('Ambon', 'Ambon')).toBe(true);
+    expect(sameCity(' kota  ambon ', 'Ambon')).toBe(true);
+    expect(sameCity('AMBON', 'Kota Ambon')).toBe(true);
+    expect(sameCity('Kabupaten Maluku Tengah', 'maluku tengah')).toBe(true);
+    expect(sameCity('Ambon Timur', 'Ambon')).toBe(false);
+    expect(sameCity('Surabaya', 'Ambon')).toBe(false);
+    expect(sameCity('', '')).toBe(false);
+  });
+  it('takes the home city from the tenant name unless a setting gives it', () => {
+    expect(homeCityOf('Pemerintah Kota Ambon')).toBe('Ambon');
+    expect(homeCityOf('Pemerintah Kabupaten Maluku Tengah')).toBe('Maluku Tengah');
+    expect(homeCityOf('Pemerintah Kota Tual', ' Langgur ')).toBe('Langgur');
+    expect(homeCityOf('Pemerintah Kota Tual', '  ')).toBe('Tual');
   });
 });

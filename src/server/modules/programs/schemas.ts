@@ -90,7 +90,7 @@ export const ProgramDetail = ProgramItem.extend({
   jpBasis: z.string(),
   jpRuleSet: z.object({ id: z.uuid(), code: z.string(), regulation: z.string() }).nullable(),
   cost: z.object({ fee: z.number(), travel: z.number(), lodging: z.number(), total: z.number() }),
-  /** Outside Ambon: travel and lodging are expected. */
+  /** Outside the instansi's own city: travel and lodging are expected. */
   travelExpected: z.boolean(),
   eligiblePositionTypes: z.array(z.string()),
   eligibleGolongan: z.array(z.string()),
@@ -152,7 +152,8 @@ const ProgramFields = {
   capacity: z.number().int().min(1).max(10000),
   eligiblePositionTypes: z.array(z.enum(POSITION_TYPES)).max(20).default([]),
   eligibleGolongan: z.array(z.string().trim().min(1).max(10)).max(40).default([]),
-  city: z.string().trim().min(1).max(100).default('Ambon'),
+  /** Where it is held (default: the instansi's own city, see the setting homeCity). */
+  city: z.string().trim().min(1).max(100).optional(),
   minAttendancePct: z.number().int().min(0).max(100).default(80),
   postTestPassMark: z.number().min(0).max(100).nullable().optional(),
   competencies: Competencies.default([]),

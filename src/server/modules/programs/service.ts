@@ -1,6 +1,7 @@
 /** The programme catalog: programmes with target competencies, cost, eligibility, sessions and JP. */
 import { sql } from 'drizzle-orm';
 import { formByCode, type FormCode } from '../../../domain/learning/forms.js';
+import { sameCity } from '../../../domain/tenant.js';
 import { sqlArray, type Db, type Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
@@ -8,6 +9,7 @@ import { forbidden, notFound, type RowError } from '../../http/errors.js';
 import type { Lang } from '../../http/messages.js';
 import { offsetOf } from '../../http/pagination.js';
 import { employeeReadScope } from '../employees/policy.js';
+import { tenantHomeCity } from '../tenant/service.js';
 import { checkEligibility, reasonText } from './eligibility.js';
 import { basisIn, recomputeProgramJp } from './jp.js';
 import { tenantRuleSets } from './jp-rules.js';
@@ -26,8 +28,6 @@ import { fieldErrors, text } from './texts.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (v: Date | null) => (v ? new Date(v).toISOString() : null);
-/** Ambon or its own spelling variants: no flights or hotel expected. */
-export const isAmbon = (city: string) => /^\s*(kota\s+)?ambon\s*$/i.test(city);
 
 const TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
   draft: ['published', 'cancelled'],
@@ -68,10 +68,11 @@ export function programService(db: Db) {
   async function detail(ctx: AuthContext, id: string, lang: Lang = 'id'): Promise<ProgramDetailT> {
     const row = await repo.findProgram(db, ctx.tenantId, id, programReadScope(ctx));
     if (!row) throw notFound();
-    const [sessions, comps, writable] = await Promise.all([
+    const [sessions, comps, writable, homeCity] = await Promise.all([
       repo.sessionsOf(db, ctx.tenantId, id),
       repo.competenciesOf(db, ctx.tenantId, id),
       repo.findProgram(db, ctx.tenantId, id, programWriteScope(ctx)),
+      tenantHomeCity(db, ctx.tenantId),
     ]);
     const fee = Number(row.cost_fee);
     const travel = Number(row.cost_travel);
@@ -85,7 +86,7 @@ export function programService(db: Db) {
         ? { id: row.jp_rule_set_id, code: row.rule_code!, regulation: row.rule_regulation! }
         : null,
       cost: { fee, travel, lodging, total: fee + travel + lodging },
-      travelExpected: !isAmbon(row.city),
+      travelExpected: !sameCity(row.city, homeCity),
       eligiblePositionTypes: row.eligible_position_types,
       eligibleGolongan: row.eligible_golongan,
       minAttendancePct: row.min_attendance_pct,
@@ -292,7 +293,7 @@ export function programService(db: Db) {
           values (${ctx.tenantId}, ${body.code}, ${body.title}, ${body.description}, ${body.form}, ${body.scope},
             ${own.partnerId}, ${body.providerName}, ${own.organiserUnitId}, ${body.scheduledJp ?? null}, ${body.costFee},
             ${body.costTravel}, ${body.costLodging}, ${body.capacity}, ${sqlArray(body.eligiblePositionTypes)}::text[],
-            ${sqlArray(body.eligibleGolongan)}::text[], ${body.city}, ${body.minAttendancePct},
+            ${sqlArray(body.eligibleGolongan)}::text[], ${body.city ?? (await tenantHomeCity(tx, ctx.tenantId))}, ${body.minAttendancePct},
             ${body.postTestPassMark ?? null}, ${ctx.userId}) returning id`);
         const newId = res.rows[0]!.id;
         await replaceCompetencies(tx, ctx, newId, body.competencies);

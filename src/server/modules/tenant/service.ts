@@ -1,3 +1,4 @@
+import { homeCityOf } from '../../../domain/tenant.js';
 import { todayIn } from '../../../domain/time.js';
 import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
@@ -14,6 +15,13 @@ export interface TenantPatchInput {
 
 /** The tenant's time zone: every "today", "this year" and local time of a tenant is read in it. */
 export const tenantTimeZone = (db: Tx, tenantId: string) => repo.timeZoneOf(db, tenantId);
+
+/** The city where the tenant sits (setting `homeCity`, else the place in its name). */
+export async function tenantHomeCity(db: Tx, tenantId: string): Promise<string> {
+  const t = await repo.tenantIssuerRow(db, tenantId);
+  if (!t) throw notFound();
+  return homeCityOf(t.name, typeof t.settings.homeCity === 'string' ? t.settings.homeCity : undefined);
+}
 
 /** Today in the tenant's zone, as YYYY-MM-DD. */
 export const tenantToday = async (db: Tx, tenantId: string, now = new Date()) =>

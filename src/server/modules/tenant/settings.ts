@@ -27,6 +27,8 @@ export const TenantSettings = z.strictObject({
     .trim()
     .regex(/^[A-Za-z0-9.-]{2,30}$/, { message: 'Hanya huruf, angka, titik atau tanda hubung (2–30)' })
     .optional(),
+  /** The city where the instansi sits; programmes there expect no travel (default: from the tenant name). */
+  homeCity: Line(80).optional(),
   /** Code of the unit acting as BKPSDM (default BKPSDM). */
   bkpsdmUnitCode: z.string().trim().min(1).max(50).optional(),
   /** Budget ceiling per year in rupiah, e.g. {"2026": 1500000000}. */

@@ -3,6 +3,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useNavigate, useSearch } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { api, unwrap, type paths } from '../../api/client';
+import { sameCity } from '../../../domain/tenant';
 import { useMe } from '../../api/queries';
 import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
@@ -20,6 +21,7 @@ type Item = paths['/api/programs']['get']['responses'][200]['content']['applicat
 
 function ProgramCard({ p }: { p: Item }) {
   const { t } = useTranslation();
+  const { homeCity } = useMe();
   return (
     <Card withBorder radius="md" padding="md" component="article">
       <Stack gap={6}>
@@ -52,7 +54,7 @@ function ProgramCard({ p }: { p: Item }) {
         <Text size="sm">
           {t('programs.costTotal')}: {rupiah(p.costTotal)} · {t('programs.capacity')}:{' '}
           {formatNumber(p.capacity)}
-          {p.city !== 'Ambon' ? ` · ${p.city}` : ''}
+          {sameCity(p.city, homeCity) ? '' : ` · ${p.city}`}
         </Text>
       </Stack>
     </Card>

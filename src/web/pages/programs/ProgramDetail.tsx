@@ -18,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { describeGolongan } from '../../../domain/golongan';
 import { formByCode } from '../../../domain/learning/forms';
 import { api, ApiError, unwrap, type paths } from '../../api/client';
+import { useMe } from '../../api/queries';
 import { LinkAnchor, LinkButton } from '../../components/links';
 import { Page } from '../../components/Page';
 import { Loading, LoadError } from '../../components/States';
@@ -62,6 +63,7 @@ function Facts({ rows }: { rows: [string, ReactNode][] }) {
 export function ProgramDetailPage() {
   const { t } = useTranslation();
   const { programId } = useParams({ from: '/app/program/$programId' });
+  const { homeCity } = useMe();
   const qc = useQueryClient();
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const q = useQuery({
@@ -178,7 +180,7 @@ export function ProgramDetailPage() {
           </Table>
           {p.travelExpected && (
             <Text size="sm" mt="xs">
-              {t('programs.detail.travelHint')}
+              {t('programs.detail.travelHint', { city: homeCity })}
             </Text>
           )}
         </Card>

@@ -30,6 +30,7 @@ import { hasRole } from '../../lib/access';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
 import { GOLONGAN_OPTIONS } from '../../lib/golongan-options';
 import { zoneName } from '../../lib/format';
+import { sameCity } from '../../../domain/tenant';
 import { formOptions } from './labels';
 
 type Detail = paths['/api/programs/{id}']['get']['responses'][200]['content']['application/json'];
@@ -127,7 +128,7 @@ const EMPTY: Values = {
   providerName: '',
   organiserUnitId: null,
   scheduledJp: '',
-  city: 'Ambon',
+  city: '',
   costFee: 0,
   costTravel: 0,
   costLodging: 0,
@@ -141,7 +142,8 @@ const EMPTY: Values = {
 };
 
 export function NewProgramPage() {
-  return <ProgramFormPage initial={EMPTY} />;
+  const { homeCity } = useMe();
+  return <ProgramFormPage initial={{ ...EMPTY, city: homeCity }} />;
 }
 
 export function EditProgramPage() {
@@ -186,7 +188,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
   const scheduledForm =
     !!rule &&
     ['B1', 'B2', 'B3', 'B4', 'B5', 'B8', 'B9', 'B10', 'B12', 'C4', 'C6', 'C12', 'C13'].includes(rule.code);
-  const outsideAmbon = !/^\s*(kota\s+)?ambon\s*$/i.test(v.city);
+  const outsideHome = !sameCity(v.city, me.homeCity);
   const labels: Record<string, string> = {
     code: t('programs.editor.code'),
     title: t('programs.editor.title'),
@@ -216,7 +218,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
     providerName: v.providerName.trim(),
     organiserUnitId: v.organiserUnitId,
     scheduledJp: numOrNull(v.scheduledJp),
-    city: v.city.trim() || 'Ambon',
+    city: v.city.trim() || me.homeCity,
     costFee: numOr(v.costFee, 0),
     costTravel: numOr(v.costTravel, 0),
     costLodging: numOr(v.costLodging, 0),
@@ -431,7 +433,7 @@ function ProgramFormPage({ initial, programId }: { initial: Values; programId?: 
                 value={v.city}
                 onChange={(e) => set('city', e.currentTarget.value)}
                 error={err('city')}
-                description={outsideAmbon ? t('programs.editor.cityHint') : undefined}
+                description={outsideHome ? t('programs.editor.cityHint', { city: me.homeCity }) : undefined}
               />
               <NumberInput
                 id={fid('capacity')}
