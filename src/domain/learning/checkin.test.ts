@@ -102,16 +102,18 @@ describe('certificate numbers', () => {
     expect(() => certificateNumber({ prefix: 'ASAH', year: 2026, sequence: 1.5 })).toThrow(RangeError);
   });
 
-  it('makes a valid prefix from any tenant code', () => {
-    expect(certificatePrefix('ambon')).toBe('AMBON');
-    expect(certificatePrefix('Kota Ambon / BKPSDM')).toBe('KOTAAMBONBKPSDM');
-    expect(certificatePrefix('-.x')).toBe('X');
-    expect(certificatePrefix('')).toBe('ASAH');
-    expect(certificatePrefix('ééé')).toBe('ASAH');
+  it('makes a valid prefix from any tenant code and setting', () => {
+    expect(certificatePrefix('ambon')).toBe('BKPSDM-AMBON');
+    expect(certificatePrefix('ambon', 'bkd.ambon')).toBe('BKD.AMBON');
+    expect(certificatePrefix('ambon', '  ')).toBe('BKPSDM-AMBON');
+    expect(certificatePrefix('x', 'Kota Ambon / BKPSDM')).toBe('KOTAAMBONBKPSDM');
+    expect(certificatePrefix('x', '-.x')).toBe('X');
+    expect(certificatePrefix('', '-')).toBe('ASAH');
+    expect(certificatePrefix('x', 'ééé')).toBe('ASAH');
     fc.assert(
-      fc.property(fc.string({ maxLength: 40 }), (code) => {
+      fc.property(fc.string({ maxLength: 40 }), fc.option(fc.string({ maxLength: 40 })), (code, setting) => {
         expect(() =>
-          certificateNumber({ prefix: certificatePrefix(code), year: 2026, sequence: 1 }),
+          certificateNumber({ prefix: certificatePrefix(code, setting), year: 2026, sequence: 1 }),
         ).not.toThrow();
       }),
     );

@@ -113,11 +113,12 @@ const PREFIX = /^[A-Z0-9][A-Z0-9.-]{0,19}$/;
 const NUMBER = /^([A-Z0-9][A-Z0-9.-]{0,19})\/(\d{4})\/(\d{6,})$/;
 
 /**
- * A valid certificate prefix from any tenant code: upper case, only A–Z, 0–9, dot and dash,
- * starting with a letter or digit, at most 20 characters; "ASAH" when nothing is left.
+ * A tenant's certificate prefix: its setting `certificatePrefix` when given, else "BKPSDM-" + the tenant
+ * code; made valid: upper case, only A–Z, 0–9, dot and dash, starting with a letter or digit, at most 20
+ * characters; "ASAH" when nothing is left.
  */
-export function certificatePrefix(tenantCode: string): string {
-  const p = tenantCode
+export function certificatePrefix(tenantCode: string, setting?: string | null): string {
+  const p = (setting?.trim() || `BKPSDM-${tenantCode}`)
     .toUpperCase()
     .replace(/[^A-Z0-9.-]/g, '')
     .replace(/^[.-]+/, '')

@@ -1,13 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { certificateNumber, verificationCode } from '../../../domain/learning/checkin.js';
+import { certificateNumber, certificatePrefix, verificationCode } from '../../../domain/learning/checkin.js';
 import { fullName } from '../../../domain/org.js';
 import type { Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { todayIn } from '../../../domain/time.js';
-
-/** The number prefix of a tenant: the setting `certificatePrefix`, else "BKPSDM-" + the tenant code. */
-export const certificatePrefixSql = sql`upper(coalesce(t.settings->>'certificatePrefix', 'BKPSDM-' || t.code))`;
 
 /**
  * Issues the certificate of a completed enrolment in the caller's transaction: the next number of
@@ -33,12 +30,13 @@ export async function issueCertificate(
     title: string;
     jp: number;
     time_zone: string;
-    prefix: string;
+    tenant_code: string;
+    prefix_setting: string | null;
     starts_on: string | null;
     ends_on: string | null;
   }>(sql`
     select en.tenant_id, en.employee_id, e.name, e.front_title, e.back_title, p.title, p.jp::float8 as jp,
-      t.time_zone, ${certificatePrefixSql} as prefix,
+      t.time_zone, t.code as tenant_code, t.settings->>'certificatePrefix' as prefix_setting,
       (select min(s.starts_at at time zone t.time_zone)::date::text from program_sessions s where s.program_id = p.id) as starts_on,
       (select max(s.ends_at at time zone t.time_zone)::date::text from program_sessions s where s.program_id = p.id) as ends_on
     from enrollments en join programs p on p.id = en.program_id join tenants t on t.id = en.tenant_id
@@ -58,7 +56,7 @@ export async function issueCertificate(
     sql`select id, number from certificates where enrollment_id = ${enrollmentId}`,
   );
   if (again.rows[0]) return { ...again.rows[0], created: false };
-  const prefix = en.prefix.replace(/[^A-Z0-9.-]/g, '').slice(0, 20) || 'ASAH';
+  const prefix = certificatePrefix(en.tenant_code, en.prefix_setting);
   const last = await tx.execute<{ seq: number }>(sql`
     select coalesce(max(substring(number from '[0-9]+$')::int), 0) as seq from certificates
     where tenant_id = ${en.tenant_id} and number like ${`${prefix}/${year}/%`}`);
