@@ -15,6 +15,7 @@ import type { Lang } from '../../http/messages.js';
 import type { AssessmentTaskT, CampaignCreateT, CampaignDetailT, CampaignSummaryT } from './schemas.js';
 import { tenantToday } from './service.js';
 import { fieldErrors, text } from './texts.js';
+import { pathInOperatorOpd } from '../../http/opd-scope.js';
 
 const DEFAULT_PEERS = 2;
 const REMIND_GAP_HOURS = 24;
@@ -36,9 +37,7 @@ type CampaignRow = {
 /** Campaigns the caller may run, as a condition on the unit alias `u`. */
 function campaignScope(ctx: AuthContext): SQL {
   if (hasRole(ctx, 'admin')) return sql`true`;
-  if (hasRole(ctx, 'operator') && ctx.operatorUnitIds.length)
-    return sql`exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id)
-      where u.path like '%/' || r.id::text || '/%')`;
+  if (hasRole(ctx, 'operator') && ctx.operatorUnitIds.length) return pathInOperatorOpd(ctx, sql`u.path`);
   return sql`false`;
 }
 

@@ -19,7 +19,7 @@ import {
 } from './schemas.js';
 import { fullName } from '../../../domain/org.js';
 import { todayIn } from '../../../domain/time.js';
-
+import { pathIsInOperatorOpd } from '../../http/opd-scope.js';
 
 /** The tenant's rule (settings.competency.reconcileRule), missing or invalid parts from DEFAULT_RULE. */
 export function ruleOf(settings: Record<string, unknown> | undefined): ReconcileRule {
@@ -61,7 +61,7 @@ export async function scopedUnit(db: Db, ctx: AuthContext, unitId: string | unde
   if (!wide && !wanted) throw forbidden();
   const unit = await repo.findUnit(db, ctx.tenantId, wanted);
   if (!unit) throw notFound();
-  if (!wide && !ctx.operatorUnitIds.some((id) => unit.path.includes(`/${id}/`))) throw forbidden();
+  if (!wide && !pathIsInOperatorOpd(ctx, unit.path)) throw forbidden();
   return unit;
 }
 

@@ -1,7 +1,7 @@
-import { sqlArray } from '../../db/client.js';
 import { sql, type SQL } from 'drizzle-orm';
 import type { AuthContext } from '../../http/auth.js';
 import { hasRole } from '../../http/auth.js';
+import { unitInOperatorOpd } from '../../http/opd-scope.js';
 
 /**
  * The employees a caller may read, as a condition on the alias `e` (employees). Applied in every
@@ -24,10 +24,7 @@ export function employeeReadScope(ctx: AuthContext): SQL {
   return sql`(e.tenant_id = ${ctx.tenantId} and (${sql.join(parts, sql` or `)}))`;
 }
 
-function operatorUnits(ctx: AuthContext): SQL {
-  return sql`e.unit_id in (select u.id from org_units u where u.tenant_id = ${ctx.tenantId}
-    and exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%'))`;
-}
+const operatorUnits = (ctx: AuthContext): SQL => unitInOperatorOpd(ctx, sql`e.unit_id`);
 
 /** The employees a caller may change: admins all, operators those in their OPD subtree. */
 export function employeeWriteScope(ctx: AuthContext): SQL {

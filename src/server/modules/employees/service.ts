@@ -19,7 +19,7 @@ import type {
   EmployeePatch,
 } from './schemas.js';
 import type { EmployeeRow } from './repository.js';
-import { isInSubtree } from '../org-units/repository.js';
+import { unitIsInOperatorOpd } from '../../http/opd-scope.js';
 import { hasRole } from '../../http/auth.js';
 
 export const presentListItem = (r: EmployeeRow): EmployeeListItemT => ({
@@ -44,7 +44,7 @@ const firstOfAppointment = (appointment: string) =>
 export function employeeService(db: Db) {
   async function mayWriteUnit(tx: Tx, ctx: AuthContext, unitId: string) {
     if (hasRole(ctx, 'admin')) return true;
-    return hasRole(ctx, 'operator') && isInSubtree(tx, ctx.tenantId, unitId, ctx.operatorUnitIds);
+    return hasRole(ctx, 'operator') && unitIsInOperatorOpd(tx, ctx, unitId);
   }
 
   async function checkPosition(tx: Tx, ctx: AuthContext, positionId: string | null | undefined) {

@@ -27,7 +27,6 @@ import { refuse, text } from './texts.js';
 /** Check-in opens this long before a session starts, and closes when it ends. */
 export const CHECKIN_EARLY_MINUTES = 30;
 
-
 /** The programme if the caller organises it: 404 when they cannot see it, 403 when they only read it. */
 async function organised(tx: Tx, ctx: AuthContext, programId: string) {
   const res = await tx.execute<{

@@ -34,7 +34,6 @@ import type { z } from 'zod';
 import type { Approvals, EnrolmentItemT, EnrolmentListQuery } from './schemas.js';
 import { refuse, text } from './texts.js';
 
-
 /** Whether the caller acts as an operator for this employee (their OPD) or this programme (organiser). */
 async function operatorReach(tx: Tx, ctx: AuthContext, employeeId: string, programId: string | null) {
   if (!hasRole(ctx, 'operator') || ctx.operatorUnitIds.length === 0)

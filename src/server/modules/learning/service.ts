@@ -11,6 +11,7 @@ import { tenantToday } from '../tenant/service.js';
 import { employeeReadScope } from '../employees/policy.js';
 import * as repo from './repository.js';
 import type { CompliancePeopleT, ComplianceReportT, LearningRecordsT, MyLearningT } from './schemas.js';
+import { pathIsInOperatorOpd } from '../../http/opd-scope.js';
 
 export const COMPLIANCE_PAGE_SIZE = 50;
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -137,9 +138,7 @@ export function learningService(db: Db, read: Db = db) {
     const parent = await read.execute<{ id: string; name: string; path: string }>(sql`
       select p.id, p.name, p.path from org_units u join org_units p on p.id = u.parent_id where u.id = ${unit.id}`);
     const up = parent.rows[0];
-    const mayGoUp =
-      up &&
-      (hasRole(ctx, 'admin', 'pimpinan') || ctx.operatorUnitIds.some((id) => up.path.includes(`/${id}/`)));
+    const mayGoUp = up && (hasRole(ctx, 'admin', 'pimpinan') || pathIsInOperatorOpd(ctx, up.path));
     const { groups, units } = await repo.complianceByChild(read, ctx.tenantId, unit, c.year, c.targetJp);
     const byUnit = new Map(groups.map((g) => [g.grp, g]));
     const sum = (k: 'employees' | 'compliant' | 'jp_sum') => groups.reduce((s, g) => s + g[k], 0);

@@ -1,5 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { sqlArray, type Tx } from '../../db/client.js';
+import type { Tx } from '../../db/client.js';
 import { orgUnits } from '../../db/schema/index.js';
 
 export async function listUnits(db: Tx, tenantId: string) {
@@ -30,20 +30,6 @@ export const findUnitByCode = (db: Tx, tenantId: string, code: string) =>
   db.query.orgUnits.findFirst({
     where: and(eq(orgUnits.tenantId, tenantId), sql`upper(${orgUnits.code}) = upper(${code})`),
   });
-
-/** Whether `unitId` lies in the subtree of any of `rootIds`. */
-export async function isInSubtree(
-  db: Tx,
-  tenantId: string,
-  unitId: string,
-  rootIds: string[],
-): Promise<boolean> {
-  if (rootIds.length === 0) return false;
-  const r = await db.execute(sql`
-    select 1 from org_units u where u.tenant_id = ${tenantId} and u.id = ${unitId}
-      and exists (select 1 from unnest(${sqlArray(rootIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%')`);
-  return (r.rowCount ?? 0) > 0;
-}
 
 /** Moves a subtree: rewrites the path prefix of the unit and all its descendants. */
 export async function rewritePaths(db: Tx, tenantId: string, oldPath: string, newPath: string) {

@@ -6,6 +6,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { sqlArray, type Tx } from '../../db/client.js';
+import { bkpsdmUnitIdSql } from '../../http/opd-scope.js';
 
 export interface MailSettings {
   /** 'pending' when SMTP sends it; 'not_sent' when the outbox page only shows it. */
@@ -62,8 +63,7 @@ export async function usersOfEmployees(tx: Tx, tenantId: string, employeeIds: re
 export async function bkpsdmDeciders(tx: Tx, tenantId: string): Promise<string[]> {
   const res = await tx.execute<{ id: string }>(sql`select distinct u.id from users u
     join user_roles r on r.user_id = u.id
-    where u.tenant_id = ${tenantId} and u.active and (r.role = 'admin' or (r.role = 'operator' and r.unit_id in (
-      select b.id from org_units b join tenants bt on bt.id = b.tenant_id
-      where b.tenant_id = ${tenantId} and b.code = coalesce(bt.settings->>'bkpsdmUnitCode', 'BKPSDM'))))`);
+    where u.tenant_id = ${tenantId} and u.active
+      and (r.role = 'admin' or (r.role = 'operator' and r.unit_id = ${bkpsdmUnitIdSql(tenantId)}))`);
   return res.rows.map((r) => r.id);
 }

@@ -7,6 +7,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/client.js';
 import { audit } from '../../http/audit.js';
+import { bkpsdmUnitIdSql } from '../../http/opd-scope.js';
 
 export interface RemindResult {
   agreements: number;
@@ -48,8 +49,7 @@ export async function remindAgreementsIn(tx: Tx, tenantId?: string): Promise<Rem
         ${`/mitra/${a.partner_id}`}
       from users u join user_roles r on r.user_id = u.id
       where u.tenant_id = ${a.tenant_id} and u.active and (r.role = 'admin' or (r.role = 'operator'
-        and r.unit_id in (select b.id from org_units b join tenants bt on bt.id = b.tenant_id
-          where b.tenant_id = ${a.tenant_id} and b.code = coalesce(bt.settings->>'bkpsdmUnitCode', 'BKPSDM'))))`);
+        and r.unit_id = ${bkpsdmUnitIdSql(a.tenant_id)}))`);
     notifications += res.rowCount ?? 0;
     await audit(
       tx,

@@ -6,13 +6,12 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { sqlArray, type Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
+import { bkpsdmUnitIdSql, unitInOperatorOpd } from '../../http/opd-scope.js';
 
 /** True (in SQL) when the caller is an operator of the BKPSDM unit. */
 export function bkpsdmOperatorSql(ctx: AuthContext): SQL {
   if (!hasRole(ctx, 'operator') || ctx.operatorUnitIds.length === 0) return sql`false`;
-  return sql`exists (select 1 from org_units b join tenants bt on bt.id = b.tenant_id
-    where b.tenant_id = ${ctx.tenantId} and b.code = coalesce(bt.settings->>'bkpsdmUnitCode', 'BKPSDM')
-      and b.id = any(${sqlArray(ctx.operatorUnitIds)}::uuid[]))`;
+  return sql`${bkpsdmUnitIdSql(ctx.tenantId)} = any(${sqlArray(ctx.operatorUnitIds)}::uuid[])`;
 }
 
 /** Whether the caller is an operator of the BKPSDM unit. */
@@ -39,10 +38,7 @@ export function partnerReadScope(ctx: AuthContext): SQL {
 }
 
 /** Programmes organised within an operator's OPD subtrees, as a condition on alias `p`. */
-function operatorOrganised(ctx: AuthContext): SQL {
-  return sql`p.organiser_unit_id in (select u.id from org_units u where u.tenant_id = ${ctx.tenantId}
-    and exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%'))`;
-}
+const operatorOrganised = (ctx: AuthContext): SQL => unitInOperatorOpd(ctx, sql`p.organiser_unit_id`);
 
 /**
  * Programmes the caller may read, as a condition on alias `p` (programs). Admin and pimpinan: all;

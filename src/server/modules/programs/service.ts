@@ -25,6 +25,7 @@ import type {
   SessionInputT,
 } from './schemas.js';
 import { fieldErrors, text } from './texts.js';
+import { pathInOperatorOpd } from '../../http/opd-scope.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 const iso = (v: Date | null) => (v ? new Date(v).toISOString() : null);
@@ -149,9 +150,7 @@ export function programService(db: Db) {
     if (organiserUnitId) {
       const u = await tx.execute<{ inside: boolean }>(
         sql`select ${
-          broad
-            ? sql`true`
-            : sql`exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%')`
+          broad ? sql`true` : pathInOperatorOpd(ctx, sql`u.path`)
         } as inside from org_units u where u.tenant_id = ${ctx.tenantId} and u.id = ${organiserUnitId}`,
       );
       if (!u.rows[0]) errors.push({ field: 'body.organiserUnitId', message: text(lang, 'unitUnknown') });

@@ -9,6 +9,7 @@ import { offsetOf } from '../../http/pagination.js';
 import { bkpsdmOperatorSql, myPartnerIds } from '../programs/policy.js';
 import type { PROJECT_STATUSES, ProjectBodyT, ProjectDetailT } from './schemas.js';
 import { text, type ProjectTextKey } from './texts.js';
+import { unitInOperatorOpd } from '../../http/opd-scope.js';
 
 type Status = (typeof PROJECT_STATUSES)[number];
 
@@ -28,9 +29,7 @@ const refuse = (
 ) => new AppError('validation', {}, [{ field, message: text(lang, key, params) } satisfies RowError]);
 
 /** Units within an operator's OPD subtrees, as a condition on a unit id expression. */
-const inOperatorOpd = (ctx: AuthContext, unitId: SQL): SQL =>
-  sql`${unitId} in (select u.id from org_units u where u.tenant_id = ${ctx.tenantId}
-    and exists (select 1 from unnest(${sqlArray(ctx.operatorUnitIds)}::uuid[]) r(id) where u.path like '%/' || r.id::text || '/%'))`;
+const inOperatorOpd = unitInOperatorOpd;
 
 /** Projects the caller manages (post, edit, close), as a condition on alias `sp`. */
 function manageScope(ctx: AuthContext): SQL {
