@@ -169,3 +169,41 @@ describe('JP claims of certificates earned elsewhere are bound by their own date
     expect(listed.find((x) => x.id === id)?.jp).toBe(80);
   });
 });
+
+describe('a programme’s JP is bound by its sessions’ times', () => {
+  const create = async (over: object) => {
+    const cookie = await t.login('operator.bkpsdm');
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/programs',
+      headers: { cookie },
+      payload: {
+        code: `JPB-${Math.random().toString(36).slice(2, 8)}`,
+        title: 'Program uji JP',
+        capacity: 20,
+        ...over,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json() as { jp: number; jpBasis: string };
+  };
+
+  it('one 2-hour session with a scheduled 30 JP gives the 2.67 JP of its time', async () => {
+    const p = await create({
+      form: 'B3',
+      scheduledJp: 30,
+      sessions: [{ startsAt: '2027-03-01T09:00', endsAt: '2027-03-01T11:00', venue: 'Aula BKPSDM' }],
+    });
+    expect(p.jp).toBe(2.67);
+    expect(p.jpBasis).toContain('120 menit');
+  });
+
+  it('a session over local midnight gives its hours to each local day (daily-capped e-learning)', async () => {
+    // 20:00 on 1 March to 02:00 on 3 March (tenant time): 4 h, 24 h and 2 h → 3 + 3 + 2.67 JP.
+    const p = await create({
+      form: 'C3',
+      sessions: [{ startsAt: '2027-03-01T20:00', endsAt: '2027-03-03T02:00', venue: 'Daring' }],
+    });
+    expect(p.jp).toBe(8.67);
+  });
+});
