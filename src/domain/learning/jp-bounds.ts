@@ -13,8 +13,8 @@
  * The result is the claim to count (days filled in) or a problem naming the field.
  */
 import type { Label } from './forms.js';
-import type { JpClaim } from './jp.js';
-import { isIsoDate, semesterRuleOf, type JpRuleSet, type SemesterRule } from './jp-rules.js';
+import { computeJp, type JpClaim, type JpComputed } from './jp.js';
+import { isIsoDate, semesterRuleOf, type JpRuleSet, type JpScope, type SemesterRule } from './jp-rules.js';
 
 export interface ClaimPeriod {
   startsOn: string;
@@ -164,4 +164,23 @@ export function splitJpByYear(p: ClaimPeriod, jp: number): { year: number; jp: n
     parts.push({ year: y, jp: Math.max(0, share) });
   }
   return parts;
+}
+
+export type ClaimOutcome = JpComputed | { ok: false; field: ClaimField | 'form' | 'scope'; message: Label };
+
+/**
+ * A certificate's JP as verification counts it: the claim bounded by its dates and today, then
+ * computeJp by the rule set in effect on its end date. The submission, verification and the web
+ * preview all use this, so what one accepts the others accept.
+ */
+export function countClaim(
+  x: { form: string; scope: JpScope; claim: JpClaim } & ClaimPeriod,
+  today: string,
+  ruleSet: JpRuleSet,
+): ClaimOutcome {
+  const bounded = boundClaim(x.claim, x, today, ruleSet, x.form);
+  if (!bounded.ok) return bounded;
+  const outcome = computeJp({ ...bounded.claim, form: x.form, scope: x.scope }, ruleSet);
+  if (outcome.ok) return outcome;
+  return { ok: false, field: outcome.field ?? 'form', message: outcome.message };
 }

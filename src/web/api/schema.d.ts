@@ -7811,6 +7811,13 @@ export interface paths {
                                 rules: {
                                     [key: string]: unknown;
                                 };
+                                semester: {
+                                    months: number;
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
                             }[];
                         };
                     };

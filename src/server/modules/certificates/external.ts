@@ -5,8 +5,8 @@
  * in the same transaction — or rejects it with a reason. The employee hears of it in the app.
  */
 import { sql } from 'drizzle-orm';
-import { boundClaim, splitJpByYear } from '../../../domain/learning/jp-bounds.js';
-import { citingRegulation, computeJp, jpClaimFrom, type JpComputed } from '../../../domain/learning/jp.js';
+import { countClaim as countBounded, splitJpByYear } from '../../../domain/learning/jp-bounds.js';
+import { citingRegulation, jpClaimFrom } from '../../../domain/learning/jp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
@@ -50,21 +50,23 @@ async function countClaim(tx: Tx, x: Claimed, fieldPrefix: string) {
       id: `Belum ada aturan konversi JP yang berlaku pada ${x.endsOn}.`,
       en: `No JP conversion rule set is in effect on ${x.endsOn}.`,
     });
-  const bounded = boundClaim(
-    jpClaimFrom(x.claim) ?? {},
-    { startsOn: x.startsOn, endsOn: x.endsOn },
+  const outcome = countBounded(
+    {
+      form: x.form,
+      scope: x.scope,
+      startsOn: x.startsOn,
+      endsOn: x.endsOn,
+      claim: jpClaimFrom(x.claim) ?? {},
+    },
     today,
     stored.set,
-    x.form,
   );
-  if (!bounded.ok)
+  if (!outcome.ok)
     throw refuse(
-      bounded.field === 'startsOn' || bounded.field === 'endsOn' ? bounded.field : `claim.${bounded.field}`,
-      bounded.message,
+      outcome.field === 'startsOn' || outcome.field === 'endsOn' ? outcome.field : `claim.${outcome.field}`,
+      outcome.message,
     );
-  const outcome = computeJp({ ...bounded.claim, form: x.form, scope: x.scope }, stored.set);
-  if (!outcome.ok) throw refuse(`claim.${outcome.field ?? 'form'}`, outcome.message);
-  return { stored, outcome: outcome satisfies JpComputed };
+  return { stored, outcome };
 }
 
 export function externalCertificateService(db: Db) {
