@@ -207,3 +207,15 @@ describe('a programme’s JP is bound by its sessions’ times', () => {
     expect(p.jp).toBe(8.67);
   });
 });
+
+describe('the rule sets the web previews with', () => {
+  it('GET /api/jp-rules states the semester rule with its basis, as stored for the tenant', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/jp-rules', headers: { cookie: pegawai } });
+    expect(res.statusCode).toBe(200);
+    const [first] = (
+      res.json() as { items: { code: string; semester: { months: number; basis: { id: string } } }[] }
+    ).items;
+    expect(first).toMatchObject({ code: 'PERLAN-10-2018', semester: { months: 6 } });
+    expect(first!.semester.basis.id).toMatch(/6 bulan/);
+  });
+});
