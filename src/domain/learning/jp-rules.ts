@@ -64,7 +64,29 @@ export interface JpRuleSet {
   /** Minutes per JP (45). */
   minutesPerJp: number;
   rows: Partial<Record<FormCode, JpRuleRow>>;
+  /** How semesters are counted from a study period (absent: DEFAULT_SEMESTER_RULE). */
+  semester?: SemesterRule;
 }
+
+/**
+ * How many semesters a study period (tugas/izin belajar) may claim: one per started `months`
+ * calendar months of the period, with the basis people cite.
+ */
+export interface SemesterRule {
+  months: number;
+  basis: Label;
+}
+
+export const DEFAULT_SEMESTER_RULE: SemesterRule = {
+  months: 6,
+  basis: {
+    id: '1 semester = 6 bulan kalender; semester yang sudah dimulai dihitung (tahun akademik 2 semester)',
+    en: '1 semester = 6 calendar months; a started semester counts (2 semesters per academic year)',
+  },
+};
+
+export const semesterRuleOf = (set: Pick<JpRuleSet, 'semester'>): SemesterRule =>
+  set.semester ?? DEFAULT_SEMESTER_RULE;
 
 const scheduled: JpRuleRow = {
   nasional: { kind: 'asScheduled' },
@@ -147,6 +169,7 @@ export const JP_RULES_2018: JpRuleSet = deepFreeze({
     C12: scheduledUnverified,
     C13: scheduledUnverified,
   },
+  semester: DEFAULT_SEMESTER_RULE,
 } satisfies JpRuleSet);
 
 /** All rule sets Asah ships with (the seed). */
@@ -261,8 +284,40 @@ export function parseJpRuleSet(input: unknown): ParsedJpRuleSet {
         rows[form] = { nasional, internasional };
     }
   }
+  let semester: SemesterRule | undefined;
+  const rawSem = input.semester;
+  if (rawSem !== undefined) {
+    const basis = isRecord(rawSem) && isRecord(rawSem.basis) ? rawSem.basis : null;
+    if (
+      !isRecord(rawSem) ||
+      typeof rawSem.months !== 'number' ||
+      !Number.isInteger(rawSem.months) ||
+      rawSem.months < 1 ||
+      rawSem.months > 12 ||
+      !basis ||
+      typeof basis.id !== 'string' ||
+      typeof basis.en !== 'string'
+    )
+      bad(
+        'semester',
+        'semester harus berupa { months: 1–12, basis: { id, en } }.',
+        'semester must be { months: 1–12, basis: { id, en } }.',
+      );
+    else semester = { months: rawSem.months, basis: { id: basis.id as string, en: basis.en as string } };
+  }
   if (problems.length > 0) return { ok: false, problems };
-  return { ok: true, value: { code, regulation, effectiveFrom, annualTargetJp, minutesPerJp, rows } };
+  return {
+    ok: true,
+    value: {
+      code,
+      regulation,
+      effectiveFrom,
+      annualTargetJp,
+      minutesPerJp,
+      rows,
+      ...(semester ? { semester } : {}),
+    },
+  };
 }
 
 function parseRule(

@@ -277,7 +277,8 @@ const PROGRAMS: P[] = [
     form: 'B1',
     partner: 'bpsdm',
     unit: 'BKPSDM',
-    jp: 240,
+    // A programme counts at most the time of its sessions: 3 days × 6 hours = 24 JP.
+    jp: 24,
     fee: 18_000_000,
     capacity: 30,
     comps: [
@@ -364,8 +365,8 @@ const PROGRAMS: P[] = [
     capacity: 60,
     comps: [['M.4', 1]],
     sessions: [
-      [40, '08:00', '12:00', 'https://zoom.us/j/5550100'],
-      [41, '08:00', '12:00', 'https://zoom.us/j/5550100'],
+      [40, '08:00', '15:30', 'https://zoom.us/j/5550100'],
+      [41, '08:00', '15:30', 'https://zoom.us/j/5550100'],
     ],
     description: 'Identifikasi, analisis dan mitigasi risiko pada rencana kerja OPD.',
   },
@@ -423,7 +424,7 @@ const PROGRAMS: P[] = [
     form: 'B4',
     partner: 'bpsdm',
     unit: 'BKPSDM',
-    jp: 60,
+    jp: 24,
     fee: 3_000_000,
     capacity: 20,
     comps: [['M.4', 1]],

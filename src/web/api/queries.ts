@@ -2,6 +2,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import { api, unwrap, type Me } from './client';
 import { ApiError } from './client';
 import { setTimeZone } from '../lib/format';
+import { parseJpRuleSet, type JpRuleSet } from '../../domain/learning/jp-rules';
 
 /** The signed-in user, or null when nobody is signed in. */
 export const meQuery = queryOptions({
@@ -37,3 +38,18 @@ export function useMe(): Me {
   if (!data) throw new Error('useMe outside a signed-in route');
   return data;
 }
+
+/** The tenant's stored JP rule sets (what the server counts with), parsed; broken rows are left out. */
+export const jpRuleSetsQuery = queryOptions({
+  queryKey: ['jp-rules'],
+  queryFn: async (): Promise<JpRuleSet[]> => {
+    const { items } = await unwrap(api.GET('/api/jp-rules'));
+    const out: JpRuleSet[] = [];
+    for (const s of items) {
+      const parsed = parseJpRuleSet({ ...s, rows: s.rules });
+      if (parsed.ok) out.push(parsed.value);
+    }
+    return out;
+  },
+  staleTime: 5 * 60_000,
+});

@@ -7814,6 +7814,13 @@ export interface paths {
                                 rules: {
                                     [key: string]: unknown;
                                 };
+                                semester: {
+                                    months: number;
+                                    basis: {
+                                        id: string;
+                                        en: string;
+                                    };
+                                };
                             }[];
                         };
                     };

@@ -1209,6 +1209,7 @@ export const en: Messages = {
       sessions: 'Number of sessions',
       semesters: 'Number of semesters',
       preview: 'Expected JP',
+      previewNeedsDates: 'Fill in the start and end dates to see the JP.',
       submit: 'Send for checking',
       field: {
         title: 'Activity name',

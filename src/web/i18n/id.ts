@@ -1204,6 +1204,7 @@ export const id = {
       sessions: 'Jumlah sesi',
       semesters: 'Jumlah semester',
       preview: 'Perkiraan JP',
+      previewNeedsDates: 'Isi tanggal mulai dan selesai untuk melihat JP.',
       submit: 'Kirim untuk diperiksa',
       field: {
         title: 'Nama kegiatan',

@@ -413,7 +413,7 @@ export const learningRecords = pgTable(
     scope: text('scope').notNull().default('nasional'),
     startsOn: date('starts_on', { mode: 'string' }).notNull(),
     endsOn: date('ends_on', { mode: 'string' }).notNull(),
-    /** The year the JP count towards (year of the end date). */
+    /** The year the JP count towards (year of the end date; a multi-year certificate: one record per year). */
     year: integer('year').notNull(),
     jp: jp('jp').notNull(),
     jpBasis: text('jp_basis').notNull().default(''),
@@ -425,7 +425,8 @@ export const learningRecords = pgTable(
     index('learning_records_year_idx').on(t.tenantId, t.year, t.employeeId),
     index('learning_records_employee_idx').on(t.tenantId, t.employeeId, t.year),
     uniqueIndex('learning_records_enrollment_uq').on(t.enrollmentId),
-    uniqueIndex('learning_records_external_uq').on(t.externalCertificateId),
+    // A certificate over several years has one record per year.
+    uniqueIndex('learning_records_external_uq').on(t.externalCertificateId, t.year),
     check('learning_records_source_ck', sql`${t.source} in ('program', 'external', 'import')`),
     check('learning_records_jp_ck', sql`${t.jp} >= 0`),
     check('learning_records_dates_ck', sql`${t.endsOn} >= ${t.startsOn}`),

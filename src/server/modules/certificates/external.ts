@@ -5,7 +5,8 @@
  * in the same transaction — or rejects it with a reason. The employee hears of it in the app.
  */
 import { sql } from 'drizzle-orm';
-import { citingRegulation, computeJp, jpClaimFrom } from '../../../domain/learning/jp.js';
+import { countClaim as countBounded, splitJpByYear } from '../../../domain/learning/jp-bounds.js';
+import { citingRegulation, jpClaimFrom } from '../../../domain/learning/jp.js';
 import type { Db, Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
@@ -19,6 +20,54 @@ const FILE_NOT_USABLE = {
   id: 'Berkas sertifikat tidak ditemukan atau sudah dipakai. Unggah berkas sertifikat (PDF/JPG/PNG) lagi.',
   en: 'The certificate file was not found or is already used. Upload the certificate (PDF/JPG/PNG) again.',
 };
+
+interface Claimed {
+  tenantId: string;
+  form: string;
+  scope: 'nasional' | 'internasional';
+  startsOn: string;
+  endsOn: string;
+  claim: unknown;
+}
+
+/**
+ * Counts a certificate's JP exactly as verification will: the claim bounded by its own dates and
+ * the tenant's local today (jp-bounds.ts), then the stored rule set in effect on its end date. The
+ * submission runs the same check, so nothing accepted there can be stuck at verification.
+ */
+async function countClaim(tx: Tx, x: Claimed, fieldPrefix: string) {
+  const today = (
+    await tx.execute<{
+      today: string;
+    }>(sql`select to_char(now() at time zone t.time_zone, 'YYYY-MM-DD') as today
+      from tenants t where t.id = ${x.tenantId}`)
+  ).rows[0]!.today;
+  const refuse = (field: string, params: { id: string; en: string }) =>
+    new FieldValidationError([{ field: `${fieldPrefix}${field}`, issue: { code: 'custom', params } }]);
+  const stored = await ruleSetInEffect(tx, x.tenantId, x.endsOn);
+  if (!stored)
+    throw refuse('endsOn', {
+      id: `Belum ada aturan konversi JP yang berlaku pada ${x.endsOn}.`,
+      en: `No JP conversion rule set is in effect on ${x.endsOn}.`,
+    });
+  const outcome = countBounded(
+    {
+      form: x.form,
+      scope: x.scope,
+      startsOn: x.startsOn,
+      endsOn: x.endsOn,
+      claim: jpClaimFrom(x.claim) ?? {},
+    },
+    today,
+    stored.set,
+  );
+  if (!outcome.ok)
+    throw refuse(
+      outcome.field === 'startsOn' || outcome.field === 'endsOn' ? outcome.field : `claim.${outcome.field}`,
+      outcome.message,
+    );
+  return { stored, outcome };
+}
 
 export function externalCertificateService(db: Db) {
   async function reviewable(tx: Tx, ctx: AuthContext, id: string) {
@@ -70,6 +119,7 @@ export function externalCertificateService(db: Db) {
           employeeId = res.rows[0].id;
         }
         if (!employeeId) throw forbidden();
+        await countClaim(tx, { tenantId: ctx.tenantId, ...body, claim: body.claim ?? {} }, 'body.');
         // The scan must be one uploaded for this employee as a certificate and not already sent with another.
         const file = await tx.execute<{ id: string }>(sql`select f.id from files f
           where f.id = ${body.fileId} and f.tenant_id = ${ctx.tenantId} and f.employee_id = ${employeeId}
@@ -121,7 +171,7 @@ export function externalCertificateService(db: Db) {
         file_name: string | null;
       }>(sql`
         select x.id, x.file_id, (select f.name from files f where f.id = x.file_id) as file_name, e.nip, e.name, x.title, x.provider, x.form, x.scope, x.starts_on::text, x.ends_on::text, x.claim,
-          x.status, x.reject_reason, (select r.jp::float8 from learning_records r where r.external_certificate_id = x.id) as jp
+          x.status, x.reject_reason, (select sum(r.jp)::float8 from learning_records r where r.external_certificate_id = x.id) as jp
         from external_certificates x join employees e on e.id = x.employee_id
         where x.tenant_id = ${ctx.tenantId} and ${mine}
           ${query.status ? sql`and x.status = ${query.status}` : sql``}
@@ -148,28 +198,42 @@ export function externalCertificateService(db: Db) {
     async verify(ctx: AuthContext, actor: AuditActor, id: string) {
       return db.transaction(async (tx) => {
         const x = await reviewable(tx, ctx, id);
-        const stored = await ruleSetInEffect(tx, x.tenant_id, x.ends_on);
-        if (!stored) throw new AppError('conflict');
-        const outcome = computeJp(
-          { ...(jpClaimFrom(x.claim) ?? {}), form: x.form, scope: x.scope },
-          stored.set,
+        const { stored, outcome } = await countClaim(
+          tx,
+          {
+            tenantId: x.tenant_id,
+            form: x.form,
+            scope: x.scope,
+            startsOn: x.starts_on,
+            endsOn: x.ends_on,
+            claim: x.claim,
+          },
+          '',
         );
-        if (!outcome.ok) {
-          throw new FieldValidationError([
-            { field: `claim.${outcome.field ?? 'form'}`, issue: { code: 'custom', params: outcome.message } },
-          ]);
-        }
         await tx.execute(sql`update external_certificates set status = 'verified', reviewed_by = ${ctx.userId},
           reviewed_at = now(), reject_reason = null where id = ${id}`);
         const basis = citingRegulation(outcome.basis, stored.set.regulation);
-        const rec = await tx.execute<{ id: string }>(sql`
-          insert into learning_records (tenant_id, employee_id, source, external_certificate_id, title, form, scope,
-            starts_on, ends_on, year, jp, jp_basis, jp_basis_en, jp_rule_set_id)
-          values (${x.tenant_id}, ${x.employee_id}, 'external', ${id}, ${x.title}, ${x.form}, ${x.scope},
-            ${x.starts_on}::date, ${x.ends_on}::date, extract(year from ${x.ends_on}::date)::int, ${outcome.jp},
-            ${basis.id}, ${basis.en},
-            ${stored.id})
-          on conflict (external_certificate_id) do nothing returning id`);
+        // A period over several years (tugas belajar) counts in each year by its days in that year.
+        const parts = splitJpByYear({ startsOn: x.starts_on, endsOn: x.ends_on }, outcome.jp);
+        const recIds: string[] = [];
+        for (const part of parts) {
+          const from = part.year === parts[0]!.year ? x.starts_on : `${part.year}-01-01`;
+          const to = part.year === parts[parts.length - 1]!.year ? x.ends_on : `${part.year}-12-31`;
+          const note =
+            parts.length > 1
+              ? {
+                  id: `${basis.id}; bagian tahun ${part.year}: ${part.jp} dari ${outcome.jp} JP menurut hari`,
+                  en: `${basis.en}; share of ${part.year}: ${part.jp} of ${outcome.jp} JP by days`,
+                }
+              : basis;
+          const rec = await tx.execute<{ id: string }>(sql`
+            insert into learning_records (tenant_id, employee_id, source, external_certificate_id, title, form, scope,
+              starts_on, ends_on, year, jp, jp_basis, jp_basis_en, jp_rule_set_id)
+            values (${x.tenant_id}, ${x.employee_id}, 'external', ${id}, ${x.title}, ${x.form}, ${x.scope},
+              ${from}::date, ${to}::date, ${part.year}, ${part.jp}, ${note.id}, ${note.en}, ${stored.id})
+            on conflict (external_certificate_id, year) do nothing returning id`);
+          if (rec.rows[0]) recIds.push(rec.rows[0].id);
+        }
         await notify(
           tx,
           x.employee_id,
@@ -186,12 +250,12 @@ export function externalCertificateService(db: Db) {
             before: { status: 'submitted' },
             after: { status: 'verified', jp: outcome.jp },
           },
-          {
-            action: 'create',
+          ...parts.map((part, i) => ({
+            action: 'create' as const,
             entity: 'learning_record',
-            entityId: rec.rows[0]?.id ?? null,
-            after: { externalCertificateId: id, jp: outcome.jp },
-          },
+            entityId: recIds[i] ?? null,
+            after: { externalCertificateId: id, year: part.year, jp: part.jp },
+          })),
         );
         return { id, status: 'verified' as const, jp: outcome.jp, basis: outcome.basis.id };
       });

@@ -172,7 +172,7 @@ export async function certificatesOf(db: Tx, tenantId: string, employeeId: strin
     from certificates c where c.tenant_id = ${tenantId} and c.employee_id = ${employeeId}
     union all
     select x.id, 'external', x.title, null, null, x.ends_on::text,
-      (select r.jp::float8 from learning_records r where r.external_certificate_id = x.id), x.status
+      (select sum(r.jp)::float8 from learning_records r where r.external_certificate_id = x.id), x.status
     from external_certificates x where x.tenant_id = ${tenantId} and x.employee_id = ${employeeId}
     order by issued_on desc`);
   return res.rows;

@@ -225,6 +225,8 @@ export const JpRuleSetDto = z.object({
   annualTargetJp: z.number().int(),
   minutesPerJp: z.number().int(),
   rules: z.record(z.string(), z.unknown()),
+  /** How semesters are counted from a study period, with its basis. */
+  semester: z.object({ months: z.number().int(), basis: z.object({ id: z.string(), en: z.string() }) }),
 });
 export const JpRuleSets = z.object({ items: z.array(JpRuleSetDto) });
 

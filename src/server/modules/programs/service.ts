@@ -2,6 +2,7 @@
 import { sql } from 'drizzle-orm';
 import { formByCode, type FormCode } from '../../../domain/learning/forms.js';
 import { sameCity } from '../../../domain/tenant.js';
+import { semesterRuleOf } from '../../../domain/learning/jp-rules.js';
 import { sqlArray, type Db, type Tx } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
@@ -467,6 +468,7 @@ export function programService(db: Db) {
           annualTargetJp: s.set.annualTargetJp,
           minutesPerJp: s.set.minutesPerJp,
           rules: s.set.rows as Record<string, unknown>,
+          semester: semesterRuleOf(s.set),
         })),
       };
     },

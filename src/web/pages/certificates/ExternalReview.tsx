@@ -3,8 +3,10 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { computeJp, jpClaimFrom } from '../../../domain/learning/jp';
-import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
+import { countClaim } from '../../../domain/learning/jp-bounds';
+import { jpClaimFrom } from '../../../domain/learning/jp';
+import { ruleSetOn, type JpRuleSet } from '../../../domain/learning/jp-rules';
+import { jpRuleSetsQuery } from '../../api/queries';
 import { formByCode } from '../../../domain/learning/forms';
 import { api, unwrap, type paths } from '../../api/client';
 import { ErrorSummary } from '../../components/ErrorSummary';
@@ -35,10 +37,15 @@ function describeClaim(claim: Record<string, unknown>, t: TFunction): string {
     .join(' · ');
 }
 
-/** The JP the rule set in effect on the end date would count: what "Terima" will record. */
-function expectedJp(x: Item, lang: 'id' | 'en') {
-  const set = ruleSetOn(BUILT_IN_JP_RULE_SETS, x.endsOn) ?? BUILT_IN_JP_RULE_SETS[0]!;
-  const outcome = computeJp({ ...(jpClaimFrom(x.claim) ?? {}), form: x.form, scope: x.scope }, set);
+/**
+ * The JP the tenant's stored rule set in effect on the end date would count, within the
+ * certificate's dates: what "Terima" will record. Empty while the rule sets load.
+ */
+function expectedJp(x: Item, lang: 'id' | 'en', sets: JpRuleSet[] | undefined) {
+  const set = sets && ruleSetOn(sets, x.endsOn);
+  if (!set) return '';
+  // The end date was checked against today on submission; here only the claim's own bounds matter.
+  const outcome = countClaim({ ...x, claim: jpClaimFrom(x.claim) ?? {} }, x.endsOn, set);
   return outcome.ok ? `${formatNumber(outcome.jp)} JP — ${outcome.basis[lang]}` : outcome.message[lang];
 }
 
@@ -46,6 +53,7 @@ function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void 
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'id';
   const qc = useQueryClient();
+  const ruleSets = useQuery(jpRuleSetsQuery).data;
   const [rejecting, setRejecting] = useState(false);
   const [reason, setReason] = useState('');
   const { errors, title, showApiError } = useFormErrors();
@@ -89,7 +97,7 @@ function ReviewCard({ x, onDone }: { x: Item; onDone: (message: string) => void 
         </Text>
         {Object.keys(x.claim).length > 0 && <Text size="sm">{describeClaim(x.claim, t)}</Text>}
         <Text size="sm">
-          {t('certificates.review.expected')}: {expectedJp(x, lang)}
+          {t('certificates.review.expected')}: {expectedJp(x, lang, ruleSets)}
         </Text>
         {x.fileId ? (
           <Anchor href={`/api/files/${x.fileId}`} target="_blank" rel="noopener" size="sm">

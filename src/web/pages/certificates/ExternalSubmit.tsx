@@ -10,22 +10,23 @@ import {
   Text,
   TextInput,
 } from '@mantine/core';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from '@tanstack/react-router';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DEVELOPMENT_FORMS, PATH_LABELS } from '../../../domain/learning/forms';
-import { computeJp, type JpInput } from '../../../domain/learning/jp';
+import { countClaim } from '../../../domain/learning/jp-bounds';
+import type { JpInput } from '../../../domain/learning/jp';
 import { BUILT_IN_JP_RULE_SETS, ruleSetOn } from '../../../domain/learning/jp-rules';
 import { api, unwrap } from '../../api/client';
-import { useMe } from '../../api/queries';
+import { jpRuleSetsQuery, useMe } from '../../api/queries';
 import { EmployeePicker, type PickedEmployee } from '../../components/EmployeePicker';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { FileUpload, type UploadedFile } from '../../components/FileUpload';
 import { LinkAnchor } from '../../components/links';
 import { Page } from '../../components/Page';
 import { summaryItems, useFormErrors } from '../../lib/form-errors';
-import { formatNumber } from '../../lib/format';
+import { formatNumber, todayIso } from '../../lib/format';
 
 const FIELDS = ['nip', 'title', 'provider', 'form', 'scope', 'startsOn', 'endsOn', 'claim', 'fileId'];
 const dayCount = (a: string, b: string) =>
@@ -69,9 +70,14 @@ function ExternalCertificateForm({ onBehalf }: { onBehalf: boolean }) {
     semesters: '' as number | string,
   });
   const set = (k: keyof typeof f) => (v: string | number) => setF((x) => ({ ...x, [k]: v }));
-  const set0 =
-    ruleSetOn(BUILT_IN_JP_RULE_SETS, f.endsOn || new Date().toISOString()) ?? BUILT_IN_JP_RULE_SETS[0]!;
-  const kind = set0.rows[f.form as keyof typeof set0.rows]?.nasional.kind;
+  // The preview counts with the tenant's stored rule sets, as the server does on acceptance.
+  const stored = useQuery(jpRuleSetsQuery).data;
+  // Today in the tenant's zone, as the server counts it.
+  const today = todayIso();
+  const set0 = stored ? ruleSetOn(stored, f.endsOn || today) : undefined;
+  // Which inputs to ask for: the stored rule once known, the built-in one while it loads.
+  const layout = set0 ?? ruleSetOn(BUILT_IN_JP_RULE_SETS, f.endsOn || today) ?? BUILT_IN_JP_RULE_SETS[0]!;
+  const kind = layout.rows[f.form as keyof typeof layout.rows]?.nasional.kind;
   const days = dayCount(f.startsOn, f.endsOn);
 
   /** The JP input the form's rule needs, from what was typed. */
@@ -102,7 +108,14 @@ function ExternalCertificateForm({ onBehalf }: { onBehalf: boolean }) {
         return {};
     }
   })();
-  const preview = computeJp({ form: f.form, scope: f.scope, ...claim }, set0);
+  const preview =
+    set0 && f.startsOn && f.endsOn
+      ? countClaim(
+          { form: f.form, scope: f.scope, startsOn: f.startsOn, endsOn: f.endsOn, claim },
+          today,
+          set0,
+        )
+      : null;
 
   const save = useMutation({
     mutationFn: () =>
@@ -302,12 +315,16 @@ function ExternalCertificateForm({ onBehalf }: { onBehalf: boolean }) {
             />
           )}
           <Alert
-            color={preview.ok ? 'teal' : 'gray'}
+            color={preview?.ok ? 'teal' : 'gray'}
             role="status"
             title={t('certificates.external.preview')}
             styles={{ title: { color: 'var(--mantine-color-text)' } }}
           >
-            {preview.ok ? `${formatNumber(preview.jp)} JP — ${preview.basis[lang]}` : preview.message[lang]}
+            {!preview
+              ? t('certificates.external.previewNeedsDates')
+              : preview.ok
+                ? `${formatNumber(preview.jp)} JP — ${preview.basis[lang]}`
+                : preview.message[lang]}
           </Alert>
           <Group>
             <Button type="submit" loading={save.isPending} disabled={uploading}>
