@@ -4,7 +4,14 @@ import {
   type AssessmentSource,
   type ReconcileRule,
 } from '../../../domain/competency/reconcile.js';
-import { gaps, jpm, type Requirement } from '../../../domain/competency/gaps.js';
+import {
+  DEFAULT_JPM_FORMULA,
+  gaps,
+  jpm,
+  JPM_FORMULAS,
+  type JpmFormula,
+  type Requirement,
+} from '../../../domain/competency/gaps.js';
 import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -38,6 +45,13 @@ export function ruleOf(settings: Record<string, unknown> | undefined): Reconcile
   };
 }
 
+/** The tenant's JPM formula (settings.competency.jpmFormula), the per-competency cap when unset. */
+export function jpmFormulaOf(settings: Record<string, unknown> | undefined): JpmFormula {
+  const competency = settings?.competency as Record<string, unknown> | undefined;
+  const f = competency?.jpmFormula;
+  return JPM_FORMULAS.includes(f as JpmFormula) ? (f as JpmFormula) : DEFAULT_JPM_FORMULA;
+}
+
 /** Same month arithmetic as reconcile(): the oldest date that still counts. */
 function cutoffOf(today: string, months: number | null): string | null {
   if (months === null) return null;
@@ -52,7 +66,8 @@ export async function gapContext(db: Tx, tenantId: string) {
   const today = todayIn(tenant?.time_zone ?? 'Asia/Jayapura');
   const rule = ruleOf(tenant?.settings);
   const sqlRule: repo.HeatmapRule = { order: rule.order, cutoff: cutoffOf(today, rule.maxAgeMonths) };
-  return { today, rule, sqlRule, settings: tenant?.settings ?? {} };
+  const jpmFormula = jpmFormulaOf(tenant?.settings);
+  return { today, rule, sqlRule, jpmFormula, settings: tenant?.settings ?? {} };
 }
 
 /**
@@ -88,7 +103,7 @@ export function competencyService(db: Db, read: Db = db) {
   ): Promise<CompetencyProfileT> {
     const employee = await repo.findEmployee(db, ctx.tenantId, nip, employeeReadScope(ctx));
     if (!employee) throw notFound();
-    const { today, rule } = await context(ctx.tenantId);
+    const { today, rule, jpmFormula } = await context(ctx.tenantId);
     const [competencies, standards, assessments] = await Promise.all([
       repo.listCompetencies(db, ctx.tenantId, today),
       employee.position_id ? repo.standardsOf(db, ctx.tenantId, employee.position_id) : [],
@@ -138,7 +153,7 @@ export function competencyService(db: Db, read: Db = db) {
       nip: employee.nip,
       positionId: employee.position_id,
       positionName: employee.position_name,
-      jpm: jpm(requirements, current),
+      jpm: jpm(requirements, current, jpmFormula),
       items,
     };
     if (targetPositionId) {
@@ -152,7 +167,7 @@ export function competencyService(db: Db, read: Db = db) {
       out.target = {
         positionId: position.id,
         positionName: position.name,
-        jpm: jpm(target, current),
+        jpm: jpm(target, current, jpmFormula),
         items: competencies
           .filter((c) => rows.has(c.id))
           .map((c) => {
