@@ -1366,6 +1366,7 @@ export interface paths {
                                 competencyId: string;
                                 required: number;
                                 below: number;
+                                notAssessed: number;
                                 share: number;
                             }[];
                         };
@@ -1461,6 +1462,7 @@ export interface paths {
                             };
                             total: number;
                             below: number;
+                            notAssessed: number;
                             page: number;
                             pageSize: number;
                             items: {

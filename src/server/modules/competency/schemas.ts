@@ -89,9 +89,11 @@ export const Heatmap = z.object({
       competencyId: z.uuid(),
       /** Active employees of the subtree whose position requires the competency. */
       required: z.number().int(),
-      /** Of those, the ones whose current level is below the requirement or unassessed. */
+      /** Of those, the assessed ones whose current level is below the requirement. */
       below: z.number().int(),
-      /** below / required, 0–1. */
+      /** Of those, the ones not assessed yet: shown apart, never counted as below. */
+      notAssessed: z.number().int(),
+      /** below / (required − notAssessed): the share below standard among the assessed, 0–1. */
       share: z.number().min(0).max(1),
     }),
   ),
@@ -111,8 +113,10 @@ export const GapPeople = z.object({
   competency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   /** Employees of the subtree whose position requires the competency (the heatmap cell's `required`). */
   total: z.number().int(),
-  /** Of those, below the requirement or unassessed (the cell's `below`). */
+  /** Of those, assessed and below the requirement (the cell's `below`). */
   below: z.number().int(),
+  /** Of those, not assessed yet (the cell's `notAssessed`). */
+  notAssessed: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Widest gap first. */

@@ -45,6 +45,10 @@ export function ruleOf(settings: Record<string, unknown> | undefined): Reconcile
   };
 }
 
+/** Below standard among the assessed, 0–1 to four decimals; 0 when nobody is assessed. */
+export const shareBelow = (below: number, assessed: number) =>
+  assessed > 0 ? Math.round((10_000 * below) / assessed) / 10_000 : 0;
+
 /** The tenant's JPM formula (settings.competency.jpmFormula), the per-competency cap when unset. */
 export function jpmFormulaOf(settings: Record<string, unknown> | undefined): JpmFormula {
   const competency = settings?.competency as Record<string, unknown> | undefined;
@@ -205,7 +209,8 @@ export function competencyService(db: Db, read: Db = db) {
         competencyId: c.competency_id,
         required: c.required,
         below: c.below,
-        share: c.required ? Math.round((10_000 * c.below) / c.required) / 10_000 : 0,
+        notAssessed: c.not_assessed,
+        share: shareBelow(c.below, c.required - c.not_assessed),
       })),
     };
   }
@@ -231,16 +236,19 @@ export function competencyService(db: Db, read: Db = db) {
     );
     let total = rows[0]?.total ?? 0;
     let below = rows[0]?.below ?? 0;
+    let notAssessed = rows[0]?.not_assessed ?? 0;
     if (rows.length === 0 && page > 1) {
       const first = await repo.gapPeople(read, ctx.tenantId, unit, competency.id, sqlRule, 1, 0);
       total = first[0]?.total ?? 0;
       below = first[0]?.below ?? 0;
+      notAssessed = first[0]?.not_assessed ?? 0;
     }
     return {
       unit: { id: unit.id, name: unit.name },
       competency,
       total,
       below,
+      notAssessed,
       page,
       pageSize: q.page === null ? total : GAP_PAGE_SIZE,
       items: rows.map((r) => ({
