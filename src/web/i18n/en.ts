@@ -595,7 +595,7 @@ export const en: Messages = {
   heatmap: {
     title: 'Competency gap map',
     intro:
-      'Share of employees below the position standard, by unit and competency. Choose a unit name to see the units under it; choose a number to see who is below standard.',
+      'Share of the assessed employees below the position standard, by unit and competency; those not assessed yet are counted apart. Choose a unit name to see the units under it; choose a number to see who is below standard.',
     breadcrumb: 'Units opened',
     top: 'All OPDs',
     table: 'Competency gaps by unit',

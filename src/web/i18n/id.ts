@@ -538,7 +538,7 @@ export const id = {
   heatmap: {
     title: 'Peta kesenjangan kompetensi',
     intro:
-      'Persentase pegawai yang levelnya di bawah standar jabatan, per unit dan kompetensi. Pilih nama unit untuk melihat unit di bawahnya; pilih angka untuk melihat siapa saja yang di bawah standar.',
+      'Persentase pegawai yang levelnya di bawah standar jabatan di antara yang sudah dinilai, per unit dan kompetensi; yang belum dinilai dihitung terpisah. Pilih nama unit untuk melihat unit di bawahnya; pilih angka untuk melihat siapa saja yang di bawah standar.',
     breadcrumb: 'Unit yang dibuka',
     top: 'Semua OPD',
     table: 'Kesenjangan kompetensi per unit',
