@@ -31,8 +31,12 @@ const nineBoxJpm = async () => {
   }
   throw new Error('not in the 9-box');
 };
-const profileJpm = async () =>
-  ((await get(`/api/employees/${nip}/competency-profile`)).json() as { jpm: number | null }).jpm;
+const profile = async () =>
+  (await get(`/api/employees/${nip}/competency-profile`)).json() as {
+    jpm: number | null;
+    jpmFormula: string;
+  };
+const profileJpm = async () => (await profile()).jpm;
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -84,6 +88,7 @@ describe('JPM formula setting', () => {
     expect(await nineBoxJpm()).toBe(pct(perCompetency));
     expect((await patch({ competency: { jpmFormula: 'total' } })).statusCode).toBe(200);
     expect(await profileJpm()).toBe(pct(sum));
+    expect((await profile()).jpmFormula).toBe('total');
     expect(await nineBoxJpm()).toBe(pct(sum));
     expect((await patch({ competency: { jpmFormula: null } })).statusCode).toBe(200);
     expect(await profileJpm()).toBe(pct(perCompetency));

@@ -1272,6 +1272,8 @@ export interface paths {
                             positionId: string | null;
                             positionName: string | null;
                             jpm: number | null;
+                            /** @enum {string} */
+                            jpmFormula: "per_competency" | "total";
                             items: {
                                 /** Format: uuid */
                                 competencyId: string;

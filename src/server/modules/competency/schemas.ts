@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JPM_FORMULAS } from '../../../domain/competency/gaps.js';
 import { ASSESSMENT_SOURCES } from '../../../domain/competency/reconcile.js';
 
 export const CompetencyGroupSchema = z.enum(['M', 'SK', 'T']);
@@ -70,6 +71,8 @@ export const CompetencyProfile = z.object({
   positionName: z.string().nullable(),
   /** Job-Person Match in percent (0–100); null when the position requires nothing. */
   jpm: z.number().nullable(),
+  /** How `jpm` (and the target's) was computed: the tenant's setting competency.jpmFormula. */
+  jpmFormula: z.enum(JPM_FORMULAS),
   items: z.array(ProfileItem),
   /** Only with `?targetPositionId=`. */
   target: TargetProfile.optional(),

@@ -158,6 +158,7 @@ export function competencyService(db: Db, read: Db = db) {
       positionId: employee.position_id,
       positionName: employee.position_name,
       jpm: jpm(requirements, current, jpmFormula),
+      jpmFormula,
       items,
     };
     if (targetPositionId) {
