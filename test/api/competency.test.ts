@@ -19,7 +19,14 @@ type Item = {
   bySource: Record<string, number>;
 };
 type Profile = { nip: string; positionId: string | null; jpm: number | null; items: Item[] };
-type Cell = { unitId: string; competencyId: string; required: number; below: number; share: number };
+type Cell = {
+  unitId: string;
+  competencyId: string;
+  required: number;
+  below: number;
+  notAssessed: number;
+  share: number;
+};
 type HeatmapBody = {
   unitId: string;
   units: { id: string; code: string; employees: number }[];
@@ -135,7 +142,8 @@ describe('gap heatmap', () => {
     expect(map.cells.length).toBeGreaterThan(0);
     for (const c of map.cells) {
       expect(c.below).toBeLessThanOrEqual(c.required);
-      expect(c.share).toBeCloseTo(c.required ? c.below / c.required : 0, 3);
+      const assessed = c.required - c.notAssessed;
+      expect(c.share).toBeCloseTo(assessed ? c.below / assessed : 0, 3);
     }
 
     // Hand check of one cell: the unit with most employees × M.1, from each employee's profile.
@@ -148,15 +156,17 @@ describe('gap heatmap', () => {
     expect(staff.total).toBe(unit.employees);
     let required = 0;
     let below = 0;
+    let notAssessed = 0;
     for (const e of staff.items) {
       const p = (await get(`/api/employees/${e.nip}/competency-profile`, admin)).json() as Profile;
       const item = p.items.find((i) => i.competencyId === m1.id);
       if (item?.required == null) continue;
       required += 1;
-      if (item.current === null || item.current < item.required) below += 1;
+      if (item.current === null) notAssessed += 1;
+      else if (item.current < item.required) below += 1;
     }
     const cell = map.cells.find((c) => c.unitId === unit.id && c.competencyId === m1.id);
     expect(required).toBeGreaterThan(0);
-    expect(cell).toMatchObject({ required, below });
+    expect(cell).toMatchObject({ required, below, notAssessed });
   });
 });

@@ -10,9 +10,9 @@ let pimpinan: string;
 let pegawaiNip: string;
 const units: Record<string, string> = {};
 
-type Cell = { unitId: string; competencyId: string; required: number; below: number };
+type Cell = { unitId: string; competencyId: string; required: number; below: number; notAssessed: number };
 type Person = { nip: string; required: number; current: number | null; gap: number };
-type People = { total: number; below: number; items: Person[] };
+type People = { total: number; below: number; notAssessed: number; items: Person[] };
 type NineBoxBody = {
   year: number;
   employees: number;
@@ -75,7 +75,9 @@ describe('gap drill-down and downloads', () => {
       expect(body.total).toBe(cell.required);
       expect(body.below).toBe(cell.below);
       expect(body.items).toHaveLength(cell.required);
-      expect(body.items.filter((p) => p.gap > 0)).toHaveLength(cell.below);
+      expect(body.notAssessed).toBe(cell.notAssessed);
+      expect(body.items.filter((p) => p.current !== null && p.gap > 0)).toHaveLength(cell.below);
+      expect(body.items.filter((p) => p.current === null)).toHaveLength(cell.notAssessed);
       const gaps = body.items.map((p) => p.gap);
       expect(gaps).toEqual([...gaps].sort((a, b) => b - a));
       for (const p of body.items) expect(p.gap).toBe(Math.max(0, p.required - (p.current ?? 0)));

@@ -67,10 +67,15 @@ describe('competency profile and gap map', () => {
     await screenshot(page, 'peta-kesenjangan-dukcapil-1280');
 
     // A cell opens the people of its unit whose position requires the competency, widest gap first.
-    const cell = child.locator('tbody td a[href^="/kompetensi/peta/orang"]').first();
+    const cell = child
+      .locator('tbody td a[href^="/kompetensi/peta/orang"][aria-label*="sudah dinilai"]')
+      .first();
     const href = await cell.getAttribute('href');
     expect(href).toMatch(/^\/kompetensi\/peta\/orang\?/);
-    const counts = /(\d+) dari (\d+) di bawah standar$/.exec((await cell.getAttribute('aria-label')) ?? '');
+    // "below of assessed", and the not assessed apart.
+    const counts = /(\d+) dari (\d+) pegawai yang sudah dinilai di bawah standar; (\d+) belum dinilai$/.exec(
+      (await cell.getAttribute('aria-label')) ?? '',
+    );
     expect(counts).not.toBeNull();
     await cell.click();
     await page.getByRole('heading', { level: 1, name: /pegawai di bawah standar/i }).waitFor();
@@ -80,11 +85,16 @@ describe('competency profile and gap map', () => {
     expect(target.searchParams.get('competencyId')).toBeTruthy();
     const people = page.getByRole('table', { name: /pegawai, standar dan level saat ini/i });
     await people.waitFor();
-    await page.getByText(`${counts![1]} dari ${counts![2]} pegawai di bawah standar`).waitFor();
+    const total = Number(counts![2]) + Number(counts![3]);
+    await page
+      .getByText(
+        `${counts![1]} dari ${counts![2]} pegawai yang sudah dinilai di bawah standar; ${counts![3]} dari ${total} pegawai belum dinilai.`,
+      )
+      .waitFor();
     // The first rows are the people below standard: a gap of at least 1, each linking to a profile.
     const below = Number(counts![1]);
     const rows = people.locator('tbody tr');
-    expect(await rows.count()).toBe(Math.min(50, Number(counts![2])));
+    expect(await rows.count()).toBe(Math.min(50, total));
     for (let i = 0; i < Math.min(below, 5); i++) {
       const gap = Number(await rows.nth(i).locator('td').last().textContent());
       expect(gap).toBeGreaterThanOrEqual(1);

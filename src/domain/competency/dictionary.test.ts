@@ -14,9 +14,37 @@ describe('competency dictionary', () => {
       for (const l of c.levels) {
         expect(l.title.length).toBeGreaterThan(5);
         expect(l.description).toMatch(/\.$/);
-        expect(l.indicators).toHaveLength(2);
+        expect(l.indicators.length).toBeGreaterThanOrEqual(c.group === 'T' ? 2 : 3);
       }
     }
+  });
+
+  it('carries the lampiran text of PermenPANRB 38/2017 for the nine M/SK competencies, with its source', () => {
+    const regulated = COMPETENCY_DICTIONARY.filter((c) => c.group !== 'T');
+    expect(regulated).toHaveLength(9);
+    for (const c of regulated) {
+      expect(c.source?.regulation).toMatch(/Nomor 38 Tahun 2017/);
+      expect(c.source?.part).toMatch(/Lampiran/);
+      expect(c.source?.copies.length).toBeGreaterThanOrEqual(2);
+      expect(c.source?.verified).toBe(true);
+      for (const l of c.levels) {
+        expect(l.indicators.length).toBeGreaterThanOrEqual(3);
+        expect(l.indicators.length).toBeLessThanOrEqual(4);
+        expect(new Set(l.indicators).size).toBe(l.indicators.length);
+      }
+    }
+    const byCode = new Map(regulated.map((c) => [c.code, c]));
+    // Spot checks against the lampiran: M.7 level 5, SK.1 level 1 and the four indicators of M.1 level 2.
+    expect(byCode.get('M.7')!.levels[4]!.title).toBe(
+      'Memimpin, menggalang dan menggerakkan dukungan pemangku kepentingan untuk menjalankan perubahan secara berkelanjutan pada tingkat instansi/nasional',
+    );
+    expect(byCode.get('SK.1')!.levels[0]!.title).toBe('Peka memahami dan menerima kemajemukan');
+    expect(byCode.get('M.1')!.levels[1]!.indicators).toHaveLength(4);
+    expect(byCode.get('M.1')!.definition).toMatch(
+      /^Konsisten berperilaku selaras dengan nilai, norma dan\/atau etika organisasi/,
+    );
+    // Titles fit the dictionary form (300 characters).
+    for (const c of regulated) for (const l of c.levels) expect(l.title.length).toBeLessThanOrEqual(300);
   });
 
   it('suggests class defaults (§11.6) as a starting point', () => {

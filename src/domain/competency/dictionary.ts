@@ -1,8 +1,9 @@
 /**
  * Kamus kompetensi: the nine manajerial and sosial-kultural competencies of PermenPANRB 38/2017
  * (codes as in the anjab seed data) and three teknis competencies for Kota Ambon's services.
- * Level titles follow domain.md §2, condensed into plain Bahasa Indonesia. Pure reference data:
- * seeded as version 1 of each competency; tenants edit it by adding versions.
+ * The M/SK text is the lampiran's, as written, with its source (dictionary-managerial.ts); the teknis
+ * ones are Asah's own examples. Pure reference data: seeded as version 1 of each competency; tenants
+ * edit it by adding versions.
  */
 
 import { entry, type DictionaryEntry } from './dictionary-entry.js';

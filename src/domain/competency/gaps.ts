@@ -32,16 +32,34 @@ export function gaps(requirements: readonly Requirement[], current: ReadonlyMap<
 }
 
 /**
- * JPM in percent, 0–100: each competency counts up to its requirement (exceeding one does not
- * make up for another), over the sum of requirements. Null when nothing is required.
+ * How the JPM totals levels (a tenant setting, competency.jpmFormula). No official formula exists
+ * (domain facts §12.4); assessment centres use one of two:
+ * - 'per_competency' (default): Σ min(current, required) / Σ required — a level above the
+ *   requirement does not make up for a shortfall elsewhere;
+ * - 'total': min(100 %, Σ current / Σ required) — only the total is capped, so a surplus in one
+ *   competency offsets a shortfall in another.
+ * An unassessed competency counts as level 0 in both.
  */
+export type JpmFormula = 'per_competency' | 'total';
+export const JPM_FORMULAS: readonly JpmFormula[] = ['per_competency', 'total'];
+export const DEFAULT_JPM_FORMULA: JpmFormula = 'per_competency';
+
+/** JPM in percent, 0–100, to one decimal. Null when nothing is required. */
 export function jpm(
   requirements: readonly Requirement[],
   current: ReadonlyMap<string, number>,
+  formula: JpmFormula = DEFAULT_JPM_FORMULA,
 ): number | null {
   const total = requirements.reduce((s, r) => s + r.required, 0);
   if (total <= 0) return null;
-  const met = requirements.reduce((s, r) => s + Math.min(r.required, current.get(r.competencyId) ?? 0), 0);
+  const level = (r: Requirement) => current.get(r.competencyId) ?? 0;
+  const met =
+    formula === 'total'
+      ? Math.min(
+          total,
+          requirements.reduce((s, r) => s + level(r), 0),
+        )
+      : requirements.reduce((s, r) => s + Math.min(r.required, level(r)), 0);
   return Math.round((1000 * met) / total) / 10;
 }
 

@@ -1276,6 +1276,8 @@ export interface paths {
                             positionId: string | null;
                             positionName: string | null;
                             jpm: number | null;
+                            /** @enum {string} */
+                            jpmFormula: "per_competency" | "total";
                             items: {
                                 /** Format: uuid */
                                 competencyId: string;
@@ -1370,6 +1372,7 @@ export interface paths {
                                 competencyId: string;
                                 required: number;
                                 below: number;
+                                notAssessed: number;
                                 share: number;
                             }[];
                         };
@@ -1465,6 +1468,7 @@ export interface paths {
                             };
                             total: number;
                             below: number;
+                            notAssessed: number;
                             page: number;
                             pageSize: number;
                             items: {

@@ -542,7 +542,8 @@ export const en: Messages = {
   gapPeople: {
     title: 'Employees below standard',
     back: '‹ Back to the gap map',
-    summary: '{{below}} of {{total}} employees below standard or not assessed.',
+    summary:
+      '{{below}} of {{assessed}} assessed employees below standard; {{notAssessed}} of {{total}} not assessed yet.',
     download: 'Download Excel',
     table: 'Employees, standard and current level',
     name: 'Name',
@@ -594,20 +595,25 @@ export const en: Messages = {
   heatmap: {
     title: 'Competency gap map',
     intro:
-      'Share of employees below the position standard, by unit and competency. Choose a unit name to see the units under it; choose a number to see who is below standard.',
+      'Share of the assessed employees below the position standard, by unit and competency; those not assessed yet are counted apart. Choose a unit name to see the units under it; choose a number to see who is below standard.',
     breadcrumb: 'Units opened',
     top: 'All OPDs',
     table: 'Competency gaps by unit',
     unit: 'Unit',
     employees: 'Employees',
-    cell: '{{below}}/{{required}}',
+    cell: '{{below}}/{{assessed}}',
+    cellNotAssessed: '+{{n}} not assessed',
+    noneAssessed: 'Not assessed',
     noRequirement: 'no standard',
     empty: 'This unit has no units under it. Open its employee list to see the people.',
     emptyLink: 'See this unit’s employees',
     noCompetencies: 'No competency standards for these units yet.',
-    legend: 'Colour shows the share below standard: the darker, the larger the gap.',
+    legend:
+      'Colour shows the share below standard among the people assessed: the darker, the larger the gap. "below/assessed" under the share; people not assessed yet are counted apart ("+n not assessed") and never as below standard.',
     download: 'Download Excel',
-    cellLink: '{{unit}}, {{competency}}: {{below}} of {{required}} below standard',
+    cellLink:
+      '{{unit}}, {{competency}}: {{below}} of {{assessed}} assessed below standard; {{notAssessed}} not assessed',
+    cellLinkNone: '{{unit}}, {{competency}}: nobody assessed yet; {{notAssessed}} not assessed',
   },
   skpImport: {
     open: 'Import SKP scores',

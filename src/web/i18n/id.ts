@@ -538,25 +538,31 @@ export const id = {
   heatmap: {
     title: 'Peta kesenjangan kompetensi',
     intro:
-      'Persentase pegawai yang levelnya di bawah standar jabatan, per unit dan kompetensi. Pilih nama unit untuk melihat unit di bawahnya; pilih angka untuk melihat siapa saja yang di bawah standar.',
+      'Persentase pegawai yang levelnya di bawah standar jabatan di antara yang sudah dinilai, per unit dan kompetensi; yang belum dinilai dihitung terpisah. Pilih nama unit untuk melihat unit di bawahnya; pilih angka untuk melihat siapa saja yang di bawah standar.',
     breadcrumb: 'Unit yang dibuka',
     top: 'Semua OPD',
     table: 'Kesenjangan kompetensi per unit',
     unit: 'Unit',
     employees: 'Pegawai',
-    cell: '{{below}}/{{required}}',
+    cell: '{{below}}/{{assessed}}',
+    cellNotAssessed: '+{{n}} belum dinilai',
+    noneAssessed: 'Belum dinilai',
     noRequirement: 'tidak ada standar',
     empty: 'Unit ini tidak memiliki unit bawahan. Buka daftar pegawainya untuk melihat orangnya.',
     emptyLink: 'Lihat pegawai unit ini',
     noCompetencies: 'Belum ada standar kompetensi untuk unit-unit ini.',
-    legend: 'Warna menunjukkan persentase di bawah standar: makin gelap, makin besar kesenjangannya.',
+    legend:
+      'Warna menunjukkan persentase di bawah standar di antara pegawai yang sudah dinilai: makin gelap, makin besar kesenjangannya. "di bawah/dinilai" di bawah persentase; pegawai yang belum dinilai dihitung terpisah ("+n belum dinilai") dan tidak dianggap di bawah standar.',
     download: 'Unduh Excel',
-    cellLink: '{{unit}}, {{competency}}: {{below}} dari {{required}} di bawah standar',
+    cellLink:
+      '{{unit}}, {{competency}}: {{below}} dari {{assessed}} pegawai yang sudah dinilai di bawah standar; {{notAssessed}} belum dinilai',
+    cellLinkNone: '{{unit}}, {{competency}}: belum ada yang dinilai; {{notAssessed}} belum dinilai',
   },
   gapPeople: {
     title: 'Pegawai di bawah standar',
     back: '‹ Kembali ke peta kesenjangan',
-    summary: '{{below}} dari {{total}} pegawai di bawah standar atau belum dinilai.',
+    summary:
+      '{{below}} dari {{assessed}} pegawai yang sudah dinilai di bawah standar; {{notAssessed}} dari {{total}} pegawai belum dinilai.',
     download: 'Unduh Excel',
     table: 'Pegawai, standar dan level saat ini',
     name: 'Nama',

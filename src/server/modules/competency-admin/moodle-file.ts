@@ -112,11 +112,11 @@ export async function moodleImport(
           column: column(1),
           message: `Level ${l.level} tidak ada; Asah memakai level 1 sampai 5.`,
         });
-      } else if (l.title.trim() === '' || l.title.length > 200) {
+      } else if (l.title.trim() === '' || l.title.length > 300) {
         errors.push({
           row: levelRow(e.code, l.level),
           column: column(2),
-          message: `Judul level ${l.level} harus 1 sampai 200 karakter.`,
+          message: `Judul level ${l.level} harus 1 sampai 300 karakter.`,
         });
       }
     }

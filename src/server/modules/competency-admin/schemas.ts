@@ -8,7 +8,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 /** One of the five levels as a form sends it; its number is its place in the list. */
 export const LevelInput = z.object({
-  title: text(200),
+  title: text(300),
   description: text(2000),
   /** Blank lines are dropped, so a form may send empty indicator fields. */
   indicators: z

@@ -19,6 +19,7 @@ export type HeatmapRow = {
   required: number;
   below: number;
   share: number;
+  notAssessed: number;
 };
 
 /** One row per unit × competency required by somebody there, in the order of the table on screen. */
@@ -38,6 +39,7 @@ export function heatmapRows(map: HeatmapT): HeatmapRow[] {
         required: cell.required,
         below: cell.below,
         share: Math.round(cell.share * 1000) / 10,
+        notAssessed: cell.notAssessed,
       });
     }
   return out;
@@ -52,6 +54,7 @@ export const HEATMAP_COLUMNS: XlsxColumn<HeatmapRow>[] = [
   { header: 'Wajib (orang)', value: (r) => r.required, width: 14 },
   { header: 'Di bawah standar (orang)', value: (r) => r.below, width: 22 },
   { header: 'Di bawah standar (%)', value: (r) => r.share, width: 20 },
+  { header: 'Belum dinilai (orang)', value: (r) => r.notAssessed, width: 20 },
 ];
 
 export const HEATMAP_GUIDE = [
@@ -59,9 +62,16 @@ export const HEATMAP_GUIDE = [
   ['Wajib (orang)', 'Pegawai aktif di unit dan sub-unitnya yang jabatannya mensyaratkan kompetensi ini.'],
   [
     'Di bawah standar (orang)',
-    'Dari pegawai itu, yang level saat ininya di bawah standar jabatan atau belum pernah dinilai.',
+    'Dari pegawai itu yang sudah dinilai, yang level saat ininya di bawah standar jabatan.',
   ],
-  ['Di bawah standar (%)', 'Di bawah standar dibagi wajib, dalam persen.'],
+  [
+    'Di bawah standar (%)',
+    'Di bawah standar dibagi pegawai yang sudah dinilai (wajib dikurangi belum dinilai), dalam persen.',
+  ],
+  [
+    'Belum dinilai (orang)',
+    'Dari pegawai wajib, yang belum pernah dinilai. Tidak dihitung di bawah standar.',
+  ],
   [
     'Level saat ini',
     'Hasil penilaian yang paling dipercaya dan terbaru menurut aturan instansi (mis. assessment center, lalu atasan, lalu mandiri).',
@@ -88,6 +98,10 @@ export const GAP_GUIDE = [
   ['Lembar', 'Pegawai yang jabatannya mensyaratkan kompetensi ini, kesenjangan terbesar dulu.'],
   ['Standar', 'Level yang disyaratkan jabatan (1–5).'],
   ['Level saat ini', 'Hasil penilaian yang berlaku; "Belum dinilai" bila belum ada.'],
+  [
+    'Belum dinilai',
+    'Pegawai yang belum pernah dinilai tetap dicantumkan, tetapi tidak dihitung di bawah standar pada peta.',
+  ],
   [
     'Kesenjangan',
     'Standar dikurangi level saat ini; 0 bila sudah memenuhi; seluruh standar bila belum dinilai.',

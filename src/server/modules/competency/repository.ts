@@ -79,7 +79,13 @@ export async function findUnit(db: Tx, tenantId: string, unitId: string | null) 
 }
 
 export type HeatmapUnit = { id: string; code: string; name: string; employees: number };
-export type HeatmapCell = { unit_id: string; competency_id: string; required: number; below: number };
+export type HeatmapCell = {
+  unit_id: string;
+  competency_id: string;
+  required: number;
+  below: number;
+  not_assessed: number;
+};
 
 /** Direct child units of `unitId` with the number of active employees in each subtree. */
 export async function childUnits(db: Tx, tenantId: string, unitId: string): Promise<HeatmapUnit[]> {
@@ -136,8 +142,9 @@ export const subtreeEmployees = (tenantId: string, unitId: string, path: string)
     where s.tenant_id = ${tenantId} and s.path like ${path} || '%' and e.position_id is not null`;
 
 /**
- * Per child unit × competency: employees whose position requires it, and how many of them are below
- * the requirement (or unassessed). One set-based query over the child units' subtrees.
+ * Per child unit × competency: employees whose position requires it, how many of the assessed ones
+ * are below the requirement, and how many are not assessed yet (never counted as below). One
+ * set-based query over the child units' subtrees.
  */
 export async function heatmapCells(
   db: Tx,
@@ -153,7 +160,8 @@ export async function heatmapCells(
   const res = await db.execute<HeatmapCell>(sql`
     with ${gapCtes(tenantId, emp, rule)}
     select req.grp as unit_id, req.competency_id, count(*)::int as required,
-      (count(*) filter (where cur.level is null or cur.level < req.required_level))::int as below
+      (count(*) filter (where cur.level < req.required_level))::int as below,
+      (count(*) filter (where cur.level is null))::int as not_assessed
     from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
     group by req.grp, req.competency_id`);
   return res.rows;
@@ -172,6 +180,7 @@ export type GapPerson = {
   gap: number;
   total: number;
   below: number;
+  not_assessed: number;
 };
 
 /**
@@ -193,12 +202,13 @@ export async function gapPeople(
     with ${gapCtes(tenantId, emp, rule, competencyId)}, rows as (
       select req.employee_id, req.required_level as required, cur.level as current, cur.source,
         greatest(0, req.required_level - coalesce(cur.level, 0))::int as gap,
-        (cur.level is null or cur.level < req.required_level) as short
+        coalesce(cur.level < req.required_level, false) as short, cur.level is null as unassessed
       from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
     )
     select e.nip, e.name, e.front_title, e.back_title, p.name as position_name, u.name as unit_name,
       r.required, r.current, r.source, r.gap,
-      (count(*) over ())::int as total, (count(*) filter (where r.short) over ())::int as below
+      (count(*) over ())::int as total, (count(*) filter (where r.short) over ())::int as below,
+      (count(*) filter (where r.unassessed) over ())::int as not_assessed
     from rows r join employees e on e.id = r.employee_id
     join org_units u on u.id = e.unit_id
     left join positions p on p.id = e.position_id

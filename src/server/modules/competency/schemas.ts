@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JPM_FORMULAS } from '../../../domain/competency/gaps.js';
 import { ASSESSMENT_SOURCES } from '../../../domain/competency/reconcile.js';
 
 export const CompetencyGroupSchema = z.enum(['M', 'SK', 'T']);
@@ -70,6 +71,8 @@ export const CompetencyProfile = z.object({
   positionName: z.string().nullable(),
   /** Job-Person Match in percent (0–100); null when the position requires nothing. */
   jpm: z.number().nullable(),
+  /** How `jpm` (and the target's) was computed: the tenant's setting competency.jpmFormula. */
+  jpmFormula: z.enum(JPM_FORMULAS),
   items: z.array(ProfileItem),
   /** Only with `?targetPositionId=`. */
   target: TargetProfile.optional(),
@@ -89,9 +92,11 @@ export const Heatmap = z.object({
       competencyId: z.uuid(),
       /** Active employees of the subtree whose position requires the competency. */
       required: z.number().int(),
-      /** Of those, the ones whose current level is below the requirement or unassessed. */
+      /** Of those, the assessed ones whose current level is below the requirement. */
       below: z.number().int(),
-      /** below / required, 0–1. */
+      /** Of those, the ones not assessed yet: shown apart, never counted as below. */
+      notAssessed: z.number().int(),
+      /** below / (required − notAssessed): the share below standard among the assessed, 0–1. */
       share: z.number().min(0).max(1),
     }),
   ),
@@ -111,8 +116,10 @@ export const GapPeople = z.object({
   competency: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
   /** Employees of the subtree whose position requires the competency (the heatmap cell's `required`). */
   total: z.number().int(),
-  /** Of those, below the requirement or unassessed (the cell's `below`). */
+  /** Of those, assessed and below the requirement (the cell's `below`). */
   below: z.number().int(),
+  /** Of those, not assessed yet (the cell's `notAssessed`). */
+  notAssessed: z.number().int(),
   page: z.number().int(),
   pageSize: z.number().int(),
   /** Widest gap first. */

@@ -4,7 +4,14 @@ import {
   type AssessmentSource,
   type ReconcileRule,
 } from '../../../domain/competency/reconcile.js';
-import { gaps, jpm, type Requirement } from '../../../domain/competency/gaps.js';
+import {
+  DEFAULT_JPM_FORMULA,
+  gaps,
+  jpm,
+  JPM_FORMULAS,
+  type JpmFormula,
+  type Requirement,
+} from '../../../domain/competency/gaps.js';
 import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
@@ -34,6 +41,17 @@ export function ruleOf(settings: Record<string, unknown> | undefined): Reconcile
   };
 }
 
+/** Below standard among the assessed, 0–1 to four decimals; 0 when nobody is assessed. */
+export const shareBelow = (below: number, assessed: number) =>
+  assessed > 0 ? Math.round((10_000 * below) / assessed) / 10_000 : 0;
+
+/** The tenant's JPM formula (settings.competency.jpmFormula), the per-competency cap when unset. */
+export function jpmFormulaOf(settings: Record<string, unknown> | undefined): JpmFormula {
+  const competency = settings?.competency as Record<string, unknown> | undefined;
+  const f = competency?.jpmFormula;
+  return JPM_FORMULAS.includes(f as JpmFormula) ? (f as JpmFormula) : DEFAULT_JPM_FORMULA;
+}
+
 /** Same month arithmetic as reconcile(): the oldest date that still counts. */
 function cutoffOf(today: string, months: number | null): string | null {
   if (months === null) return null;
@@ -48,7 +66,8 @@ export async function gapContext(db: Tx, tenantId: string) {
   const today = todayIn(tenant!.time_zone);
   const rule = ruleOf(tenant?.settings);
   const sqlRule: repo.HeatmapRule = { order: rule.order, cutoff: cutoffOf(today, rule.maxAgeMonths) };
-  return { today, rule, sqlRule, settings: tenant?.settings ?? {} };
+  const jpmFormula = jpmFormulaOf(tenant?.settings);
+  return { today, rule, sqlRule, jpmFormula, settings: tenant?.settings ?? {} };
 }
 
 /**
@@ -84,7 +103,7 @@ export function competencyService(db: Db, read: Db = db) {
   ): Promise<CompetencyProfileT> {
     const employee = await repo.findEmployee(db, ctx.tenantId, nip, employeeReadScope(ctx));
     if (!employee) throw notFound();
-    const { today, rule } = await context(ctx.tenantId);
+    const { today, rule, jpmFormula } = await context(ctx.tenantId);
     const [competencies, standards, assessments] = await Promise.all([
       repo.listCompetencies(db, ctx.tenantId, today),
       employee.position_id ? repo.standardsOf(db, ctx.tenantId, employee.position_id) : [],
@@ -134,7 +153,8 @@ export function competencyService(db: Db, read: Db = db) {
       nip: employee.nip,
       positionId: employee.position_id,
       positionName: employee.position_name,
-      jpm: jpm(requirements, current),
+      jpm: jpm(requirements, current, jpmFormula),
+      jpmFormula,
       items,
     };
     if (targetPositionId) {
@@ -148,7 +168,7 @@ export function competencyService(db: Db, read: Db = db) {
       out.target = {
         positionId: position.id,
         positionName: position.name,
-        jpm: jpm(target, current),
+        jpm: jpm(target, current, jpmFormula),
         items: competencies
           .filter((c) => rows.has(c.id))
           .map((c) => {
@@ -186,7 +206,8 @@ export function competencyService(db: Db, read: Db = db) {
         competencyId: c.competency_id,
         required: c.required,
         below: c.below,
-        share: c.required ? Math.round((10_000 * c.below) / c.required) / 10_000 : 0,
+        notAssessed: c.not_assessed,
+        share: shareBelow(c.below, c.required - c.not_assessed),
       })),
     };
   }
@@ -212,16 +233,19 @@ export function competencyService(db: Db, read: Db = db) {
     );
     let total = rows[0]?.total ?? 0;
     let below = rows[0]?.below ?? 0;
+    let notAssessed = rows[0]?.not_assessed ?? 0;
     if (rows.length === 0 && page > 1) {
       const first = await repo.gapPeople(read, ctx.tenantId, unit, competency.id, sqlRule, 1, 0);
       total = first[0]?.total ?? 0;
       below = first[0]?.below ?? 0;
+      notAssessed = first[0]?.not_assessed ?? 0;
     }
     return {
       unit: { id: unit.id, name: unit.name },
       competency,
       total,
       below,
+      notAssessed,
       page,
       pageSize: q.page === null ? total : GAP_PAGE_SIZE,
       items: rows.map((r) => ({

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Tx } from '../../db/client.js';
 import { gapCtes, type HeatmapRule } from '../competency/repository.js';
+import type { JpmFormula } from '../../../domain/competency/gaps.js';
 
 export type TalentRow = {
   nip: string;
@@ -25,7 +26,13 @@ export async function talentRows(
   unit: { id: string; path: string },
   year: number,
   rule: HeatmapRule,
+  formula: JpmFormula,
 ): Promise<TalentRow[]> {
+  // The SQL form of jpm() in gaps.ts: unassessed counts as 0; capped per competency or on the total.
+  const met =
+    formula === 'total'
+      ? sql`least(sum(req.required_level), sum(coalesce(cur.level, 0)))`
+      : sql`sum(least(req.required_level, coalesce(cur.level, 0)))`;
   const emp = sql`select e.id, e.position_id, ${unit.id}::uuid as grp from org_units s
     join employees e on e.tenant_id = ${tenantId} and e.unit_id = s.id and e.active
     where s.tenant_id = ${tenantId} and s.path like ${unit.path} || '%'`;
@@ -33,7 +40,7 @@ export async function talentRows(
     with ${gapCtes(tenantId, emp, rule)}, j as (
       select req.employee_id, sum(req.required_level)::int as required_total,
         count(cur.level)::int as assessed,
-        (round(1000.0 * sum(least(req.required_level, coalesce(cur.level, 0))) / sum(req.required_level)) / 10)::float8 as jpm
+        (round(1000.0 * ${met} / sum(req.required_level)) / 10)::float8 as jpm
       from req left join cur on cur.employee_id = req.employee_id and cur.competency_id = req.competency_id
       group by req.employee_id
     )

@@ -106,7 +106,7 @@ export function talentService(db: Db) {
     const g = await gapContext(db, ctx.tenantId);
     const year = q.year ?? Number(g.today.slice(0, 4)) - 1;
     const c = cutoffsOf(g.settings);
-    const rows = await talentRows(db, ctx.tenantId, unit, year, g.sqlRule);
+    const rows = await talentRows(db, ctx.tenantId, unit, year, g.sqlRule, g.jpmFormula);
     const people = rows.map((r) => {
       const reasons: ('noStandard' | 'notAssessed' | 'noPerformance')[] = [];
       if (!r.required_total) reasons.push('noStandard');

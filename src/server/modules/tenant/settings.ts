@@ -4,6 +4,7 @@
  * its default applies again) and the merged whole must pass this schema.
  */
 import { z } from 'zod';
+import { JPM_FORMULAS } from '../../../domain/competency/gaps.js';
 import { ReconcileRuleSetting } from '../competency/schemas.js';
 import { NineBoxCutoffsSchema } from '../talent/schemas.js';
 
@@ -39,6 +40,8 @@ export const TenantSettings = z.strictObject({
     .strictObject({
       reconcileRule: ReconcileRuleSetting.strict().optional(),
       nineBox: NineBoxCutoffsSchema.strict().optional(),
+      /** How JPM totals levels: per-competency cap (default) or a cap on the total (gaps.ts). */
+      jpmFormula: z.enum(JPM_FORMULAS).optional(),
     })
     .optional(),
   certificate: CertificateSettings.optional(),

@@ -144,17 +144,20 @@ export function GapMapPage() {
                             <span className="sr-only">{t('heatmap.noRequirement')}</span>
                           </Table.Td>
                         );
-                      const colour = colourOf(cell.share);
+                      const assessed = cell.required - cell.notAssessed;
+                      // Nobody assessed yet: no share to colour, only the count of people to assess.
+                      const colour = assessed > 0 ? colourOf(cell.share) : SCALE[SCALE.length - 1]!;
                       return (
                         <Table.Td key={c.id} ta="center" p={0} style={{ background: colour.bg }}>
                           <LinkAnchor
                             to="/kompetensi/peta/orang"
                             search={{ unitId: u.id, competencyId: c.id }}
-                            aria-label={t('heatmap.cellLink', {
+                            aria-label={t(assessed > 0 ? 'heatmap.cellLink' : 'heatmap.cellLinkNone', {
                               unit: u.name,
                               competency: c.name,
                               below: cell.below,
-                              required: cell.required,
+                              assessed,
+                              notAssessed: cell.notAssessed,
                             })}
                             underline="never"
                             style={{
@@ -166,14 +169,21 @@ export function GapMapPage() {
                             }}
                           >
                             <Text span fw={700} display="block" inherit>
-                              {formatShare(cell.share)}
+                              {assessed > 0 ? formatShare(cell.share) : t('heatmap.noneAssessed')}
                             </Text>
-                            <Text span size="xs" display="block" inherit>
-                              {t('heatmap.cell', {
-                                below: formatNumber(cell.below),
-                                required: formatNumber(cell.required),
-                              })}
-                            </Text>
+                            {assessed > 0 && (
+                              <Text span size="xs" display="block" inherit>
+                                {t('heatmap.cell', {
+                                  below: formatNumber(cell.below),
+                                  assessed: formatNumber(assessed),
+                                })}
+                              </Text>
+                            )}
+                            {cell.notAssessed > 0 && (
+                              <Text span size="xs" display="block" inherit>
+                                {t('heatmap.cellNotAssessed', { n: formatNumber(cell.notAssessed) })}
+                              </Text>
+                            )}
                           </LinkAnchor>
                         </Table.Td>
                       );

@@ -50,7 +50,12 @@ export function GapPeoplePage() {
           </Text>
           <Group justify="space-between" gap="sm">
             <Text>
-              {t('gapPeople.summary', { below: formatNumber(data.below), total: formatNumber(data.total) })}
+              {t('gapPeople.summary', {
+                below: formatNumber(data.below),
+                assessed: formatNumber(data.total - data.notAssessed),
+                notAssessed: formatNumber(data.notAssessed),
+                total: formatNumber(data.total),
+              })}
             </Text>
             <Anchor
               href={`/api/gaps/people.xlsx?unitId=${data.unit.id}&competencyId=${data.competency.id}`}
