@@ -45,7 +45,8 @@ export interface Reconciled {
   needsReview: boolean;
 }
 
-function monthsBefore(today: string, months: number): string {
+/** The oldest assessment date that still counts under a maximum age of `months`, counted back from `today`. */
+export function oldestCounted(today: string, months: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) - months;
   const yy = Math.floor(total / 12);
@@ -55,14 +56,14 @@ function monthsBefore(today: string, months: number): string {
 
 /**
  * One competency's assessments → its current level, or null when none counts.
- * Peers: the median of each peer's latest level (rounded half up), dated by the newest of them.
+ * Peers: the median of the latest peer round (every peer assessment on the newest date), rounded half up.
  */
 export function reconcile(
   assessments: readonly Assessment[],
   rule: ReconcileRule,
   today: string,
 ): Reconciled | null {
-  const cutoff = rule.maxAgeMonths === null ? null : monthsBefore(today, rule.maxAgeMonths);
+  const cutoff = rule.maxAgeMonths === null ? null : oldestCounted(today, rule.maxAgeMonths);
   const usable = assessments.filter(
     (a) =>
       rule.order.includes(a.source) &&

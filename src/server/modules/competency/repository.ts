@@ -111,11 +111,11 @@ export interface HeatmapRule {
  * the CTEs `emp`, `req` (employee × required competency) and `cur` (reconciled current level and its
  * source per employee × competency), ready for `with ${gapCtes(...)} select ...`.
  *
- * The current level is the reconciled one (see domain/competency/reconcile.ts): among the sources
- * of the rule, the newest assessment of the most trusted source present within the maximum age.
- * Difference: reconcile() takes the median of the latest peer round; here a peer source counts
- * with its newest single assessment. Both agree whenever a more trusted source than peer exists
- * or a peer round has one assessment; the disagreement flag is not needed here.
+ * The current level is the reconciled one, the same as reconcile() in domain/competency/reconcile.ts
+ * gives one person (a test compares them on random data): among the sources of the rule, the newest
+ * assessment of the most trusted source present within the maximum age; when that source is peer, the
+ * median of the latest peer round (every peer assessment on the newest date), rounded half up. The
+ * disagreement flag is not needed here.
  */
 export function gapCtes(tenantId: string, emp: SQL, rule: HeatmapRule, competencyId?: string): SQL {
   const order = sqlArray([...rule.order]);
@@ -126,12 +126,21 @@ export function gapCtes(tenantId: string, emp: SQL, rule: HeatmapRule, competenc
       select emp.id as employee_id, emp.grp, ps.competency_id, ps.required_level from emp
       join position_standards ps on ps.tenant_id = ${tenantId} and ps.position_id = emp.position_id ${onlyReq}
       join competencies c on c.id = ps.competency_id and c.active
-    ), cur as (
-      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level, a.source
+    ), top as (
+      select distinct on (a.employee_id, a.competency_id) a.employee_id, a.competency_id, a.level, a.source,
+        a.assessed_on
       from assessments a join emp on emp.id = a.employee_id
       where a.tenant_id = ${tenantId} and a.source = any(${order}::text[]) ${cutoff} ${onlyCur}
       order by a.employee_id, a.competency_id, array_position(${order}::text[], a.source),
         a.assessed_on desc, a.created_at desc
+    ), cur as (
+      select top.employee_id, top.competency_id, top.source,
+        case when top.source <> 'peer' then top.level else (
+          select floor(percentile_cont(0.5) within group (order by p.level) + 0.5)::int from assessments p
+          where p.tenant_id = ${tenantId} and p.employee_id = top.employee_id
+            and p.competency_id = top.competency_id and p.source = 'peer' and p.assessed_on = top.assessed_on
+        ) end as level
+      from top
     )`;
 }
 

@@ -1,5 +1,6 @@
 import {
   DEFAULT_RULE,
+  oldestCounted,
   reconcile,
   type AssessmentSource,
   type ReconcileRule,
@@ -52,13 +53,9 @@ export function jpmFormulaOf(settings: Record<string, unknown> | undefined): Jpm
   return JPM_FORMULAS.includes(f as JpmFormula) ? (f as JpmFormula) : DEFAULT_JPM_FORMULA;
 }
 
-/** Same month arithmetic as reconcile(): the oldest date that still counts. */
-function cutoffOf(today: string, months: number | null): string | null {
-  if (months === null) return null;
-  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
-  const total = y * 12 + (m - 1) - months;
-  return `${Math.floor(total / 12)}-${String((total % 12) + 1).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-}
+/** The oldest date that still counts: reconcile()'s own month arithmetic. */
+const cutoffOf = (today: string, months: number | null): string | null =>
+  months === null ? null : oldestCounted(today, months);
 
 /** Today, the reconciliation rule and its SQL form, and the raw settings of the tenant. */
 export async function gapContext(db: Tx, tenantId: string) {
