@@ -228,3 +228,31 @@ describe('partner members', () => {
     expect((res.json() as Problem).errors?.map((e) => e.field)).toEqual(['body.username']);
   });
 });
+
+describe('assessment campaign target', () => {
+  const campaign = (cookie: string, unitId: string) =>
+    send('POST', '/api/campaigns', cookie, {
+      name: 'Uji kampanye lintas',
+      unitId,
+      sources: ['self'],
+      startsOn: new Date().toISOString().slice(0, 10),
+      dueOn: '2099-12-31',
+    });
+  const made = async () =>
+    (
+      await one<{ n: number }>(sql`select count(*)::int as n from assessment_campaigns
+      where name = 'Uji kampanye lintas'`)
+    ).n;
+
+  it("another tenant's unit is unknown to the admin (422 body.unitId); nothing is created", async () => {
+    const res = await campaign(c.admin, b.unitIds[0]!);
+    expect(res.statusCode).toBe(422);
+    expect((res.json() as Problem).errors?.map((e) => e.field)).toEqual(['body.unitId']);
+    expect(await made()).toBe(0);
+  });
+
+  it('an OPD operator cannot run a campaign over a unit outside their OPD (403)', async () => {
+    expect((await campaign(c.op, otherUnit)).statusCode).toBe(403);
+    expect(await made()).toBe(0);
+  });
+});
