@@ -10,6 +10,8 @@ import { watchBusyConnections } from './db.js';
 declare module 'vitest' {
   export interface ProvidedContext {
     baseUrl: string;
+    /** The served app's own database, for tests that must set up what no page can (a platform admin). */
+    e2eDatabaseUrl: string;
   }
 }
 
@@ -36,6 +38,7 @@ export default async function setup(project: TestProject) {
   const addr = app.server.address();
   const port = typeof addr === 'object' && addr ? addr.port : 0;
   project.provide('baseUrl', `http://127.0.0.1:${port}`);
+  project.provide('e2eDatabaseUrl', u.toString());
   return async () => {
     await app.close();
     await database.close();

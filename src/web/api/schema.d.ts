@@ -8067,6 +8067,8 @@ export interface paths {
                         decision: "approve" | "reject";
                         /** @default  */
                         note?: string;
+                        /** @enum {string} */
+                        expectedStatus?: "pending_atasan" | "pending_bkpsdm";
                     };
                 };
             };

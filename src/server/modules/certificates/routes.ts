@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../http/audit.js';
 import { requireAuth } from '../../http/auth.js';
+import { langOf } from '../../http/errors.js';
 import {
   CertificateIdParams,
   ExternalCertificateDto,
@@ -81,7 +82,8 @@ export const certificateRoutes =
           response: { 200: RevokeResult },
         },
       },
-      async (req) => service.revoke(requireAuth(req), actorOf(req), req.params.id, req.body.reason),
+      async (req) =>
+        service.revoke(requireAuth(req), actorOf(req), req.params.id, req.body.reason, langOf(req)),
     );
     const xtags = ['external-certificates'];
     app.post(

@@ -3,7 +3,8 @@ import { isVerificationCode, normaliseCode } from '../../../domain/learning/chec
 import type { Db } from '../../db/client.js';
 import { audit, type AuditActor } from '../../http/audit.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
-import { forbidden, notFound } from '../../http/errors.js';
+import { AppError, forbidden, notFound } from '../../http/errors.js';
+import type { Lang } from '../../http/messages.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { isBkpsdmOperator, programWriteScope } from '../programs/policy.js';
 import { issuerOf, type CertificateIssuer } from '../../../domain/tenant.js';
@@ -93,7 +94,8 @@ export function certificateService(db: Db) {
     },
 
     /** Revokes a certificate (admin or a BKPSDM operator) with a reason; audited. */
-    async revoke(ctx: AuthContext, actor: AuditActor, id: string, reason: string) {
+    /** Revokes once: a second revocation (a double click, two operators) is 409 and changes nothing. */
+    async revoke(ctx: AuthContext, actor: AuditActor, id: string, reason: string, lang: Lang = 'id') {
       return db.transaction(async (tx) => {
         if (!hasRole(ctx, 'admin') && !(await isBkpsdmOperator(tx, ctx))) throw forbidden();
         const before = await tx.execute<{ id: string; number: string; revoked_at: Date | null }>(sql`
@@ -101,8 +103,12 @@ export function certificateService(db: Db) {
           for update`);
         const row = before.rows[0];
         if (!row) throw notFound();
+        if (row.revoked_at)
+          throw new AppError('conflict', {
+            what: lang === 'en' ? 'the certificate is already revoked' : 'sertifikat ini sudah dicabut',
+          });
         const res = await tx.execute<{ revoked_at: Date; revoked_reason: string }>(sql`
-          update certificates set revoked_at = coalesce(revoked_at, now()), revoked_reason = ${reason}
+          update certificates set revoked_at = now(), revoked_reason = ${reason}
           where id = ${id} returning revoked_at, revoked_reason`);
         const after = res.rows[0]!;
         await audit(tx, actor, {

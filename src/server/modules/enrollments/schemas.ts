@@ -70,6 +70,8 @@ export const Approvals = z.object({
 export const DecisionInput = z.object({
   decision: z.enum(['approve', 'reject']),
   note: z.string().trim().max(1000).default(''),
+  /** The step the person saw; if the enrolment has moved on since, the decision answers 409. */
+  expectedStatus: z.enum(['pending_atasan', 'pending_bkpsdm']).optional(),
 });
 export const CancelInput = z.object({ reason: z.string().trim().max(1000).default('') });
 export const ReplaceInput = z.object({

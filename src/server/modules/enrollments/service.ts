@@ -294,7 +294,11 @@ export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {
     actorA: AuditActor,
     lang: Lang,
     id: string,
-    body: { decision: 'approve' | 'reject'; note: string },
+    body: {
+      decision: 'approve' | 'reject';
+      note: string;
+      expectedStatus?: 'pending_atasan' | 'pending_bkpsdm' | undefined;
+    },
   ) {
     return db.transaction(async (tx) => {
       // The programme row is locked before the status is read: two decisions sent at once are taken
@@ -302,6 +306,13 @@ export function enrollmentService(db: Db, opts: EnrolmentServiceOptions) {
       const seen = await target(tx, ctx, id);
       await repo.lockProgramme(tx, ctx.tenantId, seen.program_id);
       const t = await target(tx, ctx, id);
+      // One intent decides one step: a second click (or a second tab) sent with the step it saw
+      // finds the enrolment already past that step and changes nothing.
+      if (body.expectedStatus && t.status !== body.expectedStatus) {
+        if ((await actorFor(tx, ctx, t.employee_id, t.program_id, 'other')).roles.length === 0)
+          throw notFound();
+        throw new AppError('conflict', { what: text(lang, 'alreadyDecided') });
+      }
       if (body.decision === 'reject' && !body.note) throw refuse('body.note', text(lang, 'noteRequired'));
       const actor = await actorFor(tx, ctx, t.employee_id, t.program_id, 'other');
       const step = t.status === 'pending_bkpsdm' ? 'bkpsdm' : 'atasan';

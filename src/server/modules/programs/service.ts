@@ -166,18 +166,36 @@ export function programService(db: Db) {
     return !!r.rows[0]?.ok;
   }
 
-  async function checkCompetencies(tx: Tx, ctx: AuthContext, lang: Lang, list: { competencyId: string }[]) {
+  /**
+   * Target competencies must be the tenant's and current (active in the dictionary); one the
+   * programme already targets may stay after it was retired, so an edit never loses it by accident.
+   */
+  async function checkCompetencies(
+    tx: Tx,
+    ctx: AuthContext,
+    lang: Lang,
+    list: { competencyId: string }[],
+    programId: string | null = null,
+  ) {
     const errors: RowError[] = [];
     if (!list.length) return errors;
-    const known = await tx.execute<{ id: string }>(sql`select id from competencies
-      where tenant_id = ${ctx.tenantId} and id = any(${sqlArray(list.map((c) => c.competencyId))}::uuid[])`);
+    const known = await tx.execute<{ id: string; usable: boolean }>(sql`select c.id, (c.active or exists (
+        select 1 from program_competencies pc where pc.program_id = ${programId} and pc.competency_id = c.id)) as usable
+      from competencies c
+      where c.tenant_id = ${ctx.tenantId} and c.id = any(${sqlArray(list.map((c) => c.competencyId))}::uuid[])`);
     const ok = new Set(known.rows.map((r) => r.id));
+    const retired = new Set(known.rows.filter((r) => !r.usable).map((r) => r.id));
     const seen = new Map<string, number>();
     list.forEach((c, i) => {
       if (!ok.has(c.competencyId))
         errors.push({
           field: `body.competencies.${i}.competencyId`,
           message: text(lang, 'competencyUnknown'),
+        });
+      else if (retired.has(c.competencyId))
+        errors.push({
+          field: `body.competencies.${i}.competencyId`,
+          message: text(lang, 'competencyRetired'),
         });
       else if (seen.has(c.competencyId))
         errors.push({
@@ -330,7 +348,8 @@ export function programService(db: Db) {
           before.organiser_unit_id,
         );
         const errors = [...own.errors];
-        if (patch.competencies) errors.push(...(await checkCompetencies(tx, ctx, lang, patch.competencies)));
+        if (patch.competencies)
+          errors.push(...(await checkCompetencies(tx, ctx, lang, patch.competencies, id)));
         if (patch.code !== undefined && (await codeTaken(tx, ctx, patch.code, id)))
           errors.push({ field: 'body.code', message: text(lang, 'programCodeTaken', { value: patch.code }) });
         if (errors.length) throw fieldErrors(errors);

@@ -44,6 +44,10 @@ const TEXTS = {
     en: 'The organising unit is outside your OPD.',
   },
   unitUnknown: { id: 'Unit tidak ditemukan.', en: 'Unit not found.' },
+  competencyRetired: {
+    id: 'Kompetensi ini sudah tidak dipakai lagi di kamus kompetensi. Pilih kompetensi yang berlaku.',
+    en: 'This competency is no longer in use in the dictionary. Choose a current one.',
+  },
   competencyUnknown: {
     id: 'Kompetensi ini tidak ada di kamus kompetensi.',
     en: 'This competency is not in the dictionary.',

@@ -53,7 +53,12 @@ function ApprovalCard({ item, onDone }: { item: Item; onDone: (m: string) => voi
       unwrap(
         api.POST('/api/enrollments/{id}/decision', {
           params: { path: { id: item.id } },
-          body: { decision, note },
+          // The step shown on this card: a second click after it has passed answers 409, not a second step.
+          body: {
+            decision,
+            note,
+            expectedStatus: item.step === 'bkpsdm' ? 'pending_bkpsdm' : 'pending_atasan',
+          },
         }),
       ),
     onSuccess: async (r) => {

@@ -65,7 +65,11 @@ function TenantForm({ onDone }: { onDone: () => void }) {
       ),
     onSuccess: (tenant) => {
       void qc.invalidateQueries({ queryKey: ['platform-tenants'] });
-      notifications.show({ color: 'teal', message: t('platform.created', { name: tenant.name }) });
+      notifications.show({
+        closeButtonProps: { 'aria-label': t('common.close') },
+        color: 'teal',
+        message: t('platform.created', { name: tenant.name }),
+      });
       onDone();
     },
     onError: showApiError,
