@@ -32,6 +32,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           sequence: { groupOrder: 2 },
+          // A page answers within a second or two, not always within expect.poll's default second.
+          expect: { poll: { timeout: 10_000 } },
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/helpers/global-db.ts', 'test/helpers/global-server.ts'],
           testTimeout: 120_000,
