@@ -19,6 +19,8 @@ const config = loadConfig({
   // One Asah process, as `npm start` runs on its embedded database (where the session cache is on);
   // SESSION_CACHE_SECONDS=0 in the environment measures the several-process default instead.
   SESSION_CACHE_SECONDS: process.env.SESSION_CACHE_SECONDS ?? '5',
+  // Likewise the whole-unit report figures (REPORT_CACHE_SECONDS=0: every report read afresh).
+  REPORT_CACHE_SECONDS: process.env.REPORT_CACHE_SECONDS ?? '5',
 });
 const database = connect(url, 'external', 20);
 const app = await buildApp({ config, database, serveWeb: false });

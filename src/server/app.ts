@@ -19,6 +19,7 @@ import type { DestinationStream } from 'pino';
 import type { Config } from './config.js';
 import type { Database } from './db/client.js';
 import { registerAuth, type Access } from './http/auth.js';
+import { reportCache } from './http/report-cache.js';
 import { frameworkProblem, registerErrorHandling } from './http/errors.js';
 import { registerInputGate } from './http/hostile-input.js';
 import { safeError } from './http/safe-error.js';
@@ -209,18 +210,26 @@ export async function buildApp({
   registerAuth(app, auth.loadSession);
 
   const employees = employeeService(db);
+  // Whole-unit report figures shared for a few seconds; any write this process handles forgets them.
+  const reports = reportCache(config.reportCacheSeconds);
+  app.addHook('onRequest', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') reports.invalidate();
+  });
+  app.addHook('onResponse', async (req) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') reports.invalidate();
+  });
   await app.register(healthRoutes(database));
   await app.register(authRoutes(auth, { cookieSecure: config.cookieSecure }));
   await app.register(orgUnitRoutes(orgUnitService(db)));
   await app.register(positionRoutes(positionService(db)));
   await app.register(employeeRoutes(employees));
-  await app.register(competencyRoutes(competencyService(db, database.read)));
+  await app.register(competencyRoutes(competencyService(db, database.read, reports)));
   await app.register(talentRoutes(talentService(db), database.pool));
   await app.register(competencyAdminRoutes(db));
   await app.register(importRoutes(database));
   await app.register(assessmentRoutes(database));
   await app.register(notificationRoutes(db));
-  await app.register(learningRoutes(learningService(db, database.read)));
+  await app.register(learningRoutes(learningService(db, database.read, reports)));
   await app.register(proposalRoutes(db));
   await app.register(studentProjectRoutes(studentProjectService(db)));
   await app.register(userRoutes(userService(db, { accessChanged: auth.forgetUser })));

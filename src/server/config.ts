@@ -59,6 +59,7 @@ const EnvSchema = z
       .max(24 * 90)
       .default(12),
     SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
+    REPORT_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).optional(),
     COOKIE_SECURE: z.enum(['true', 'false']).optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).default(5),
@@ -124,6 +125,8 @@ const EnvSchema = z
       // One process owns an embedded database, so what it caches it also invalidates; on a server
       // several processes may share the sessions, so each reads them on every request unless told.
       sessionCacheSeconds: e.SESSION_CACHE_SECONDS ?? (e.DATABASE_URL ? 0 : 5),
+      // The same for the whole-unit report figures (heatmap, JP compliance): see http/report-cache.ts.
+      reportCacheSeconds: e.REPORT_CACHE_SECONDS ?? (e.DATABASE_URL ? 0 : 5),
       cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
       logLevel: e.LOG_LEVEL,
       loginMaxFailures: e.LOGIN_MAX_FAILURES,

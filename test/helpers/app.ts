@@ -22,9 +22,10 @@ export interface TestApp {
 /** The whole Asah app on its own fresh copy of the seeded test database; `env` adds settings. */
 export async function createTestApp(
   env: Record<string, string> = {},
-  opts: { logStream?: DestinationStream } = {},
+  opts: { logStream?: DestinationStream; poolMax?: number } = {},
 ): Promise<TestApp> {
-  const fresh = await freshDatabase();
+  const { poolMax, ...appOpts } = opts;
+  const fresh = await freshDatabase(poolMax);
   const checkConnections = watchBusyConnections();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -32,7 +33,7 @@ export async function createTestApp(
     DATABASE_URL: fresh.url,
     ...env,
   });
-  const app = await buildApp({ config, database: fresh.database, serveWeb: false, ...opts });
+  const app = await buildApp({ config, database: fresh.database, serveWeb: false, ...appOpts });
   await app.ready();
   return {
     app,

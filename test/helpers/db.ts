@@ -10,7 +10,9 @@ const withDb = (url: string, db: string) => {
 };
 
 /** A fresh database copied from the seeded template; dropped by the returned `drop`. */
-export async function freshDatabase(): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
+export async function freshDatabase(
+  poolMax = 10,
+): Promise<{ database: Database; url: string; drop(): Promise<void> }> {
   const adminUrl = inject('pgAdminUrl');
   const name = `asah_t_${crypto.randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -18,7 +20,7 @@ export async function freshDatabase(): Promise<{ database: Database; url: string
   await admin.query(`create database ${name} template ${inject('templateDb')}`);
   await admin.end();
   const url = withDb(adminUrl, name);
-  const database = connect(url, inject('dbMode'), 10);
+  const database = connect(url, inject('dbMode'), poolMax);
   return {
     database,
     url,

@@ -16,7 +16,6 @@ const NETWORK_CODES = new Set([
 /** Messages of node-postgres when a connection drops or cannot be made (they carry no code). */
 const DRIVER_MESSAGES = [
   'Connection terminated',
-  'timeout exceeded when trying to connect',
   'Client has encountered a connection error and is not queryable',
   'Connection ended unexpectedly',
   'the database system is starting up',
@@ -33,6 +32,23 @@ function matches(e: unknown): boolean {
     if (/^08[0-9A-Z]{3}$/.test(code) || /^57P0[1-3]$/.test(code)) return true;
   }
   return typeof message === 'string' && DRIVER_MESSAGES.some((m) => message.includes(m));
+}
+
+/**
+ * The message of node-postgres when a request waited `connectionTimeoutMillis` for a pooled connection
+ * and none came free: every connection is busy with other requests. The database itself answers (a
+ * connection attempt that times out says "Connection terminated due to connection timeout" instead).
+ */
+const POOL_WAIT_TIMEOUT = 'timeout exceeded when trying to connect';
+
+/** Whether an error means the pool was full for too long: the server is busy, not the database gone. */
+export function isPoolBusy(e: unknown): boolean {
+  for (let cur: unknown = e, depth = 0; cur && typeof cur === 'object' && depth < 6; depth++) {
+    const { message, cause } = cur as { message?: unknown; cause?: unknown };
+    if (message === POOL_WAIT_TIMEOUT && !cause) return true;
+    cur = cause;
+  }
+  return false;
 }
 
 export function isDatabaseUnavailable(e: unknown): boolean {

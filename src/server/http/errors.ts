@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
-import { isDatabaseUnavailable } from '../db/unavailable.js';
+import { isDatabaseUnavailable, isPoolBusy } from '../db/unavailable.js';
 import { pickLang, t, type Lang, type MessageKey } from './messages.js';
 import { safeError } from './safe-error.js';
 import { validationMessage, type FieldProblem } from './validation-messages.js';
@@ -38,6 +38,7 @@ const STATUS: Partial<Record<MessageKey, number>> = {
   'employee.supervisorSelf': 422,
   'user.lastAdmin': 409,
   'db.unavailable': 503,
+  'db.busy': 503,
   'data.rejected': 422,
   'data.busy': 409,
 };
@@ -107,6 +108,14 @@ function send(reply: FastifyReply, status: number, body: Record<string, unknown>
 /** Seconds a client should wait before retrying while the database is unavailable. */
 export const DB_RETRY_AFTER_SECONDS = 5;
 
+/** Seconds a client should wait before retrying when every database connection was busy. */
+export const DB_BUSY_RETRY_AFTER_SECONDS = 2;
+
+function serverBusy(reply: FastifyReply, lang: Lang) {
+  reply.header('retry-after', String(DB_BUSY_RETRY_AFTER_SECONDS));
+  return send(reply, 503, { title: t(lang, 'db.busy'), code: 'db.busy', reason: 'pool_busy' });
+}
+
 function databaseUnavailable(reply: FastifyReply, lang: Lang) {
   reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
   return send(reply, 503, {
@@ -134,6 +143,7 @@ export function registerErrorHandling(app: FastifyInstance) {
     if (err instanceof AppError) {
       if (typeof err.extra.retryAfter === 'number') reply.header('retry-after', String(err.extra.retryAfter));
       if (err.code === 'db.unavailable') reply.header('retry-after', String(DB_RETRY_AFTER_SECONDS));
+      if (err.code === 'db.busy') reply.header('retry-after', String(DB_BUSY_RETRY_AFTER_SECONDS));
       return send(reply, err.status, {
         title: t(lang, err.code, { requestId: req.id, ...err.params }),
         code: err.code,
@@ -174,6 +184,11 @@ export function registerErrorHandling(app: FastifyInstance) {
         code: fe.code ?? 'badRequest',
         detail: fe.message,
       });
+    }
+    if (isPoolBusy(err)) {
+      // Every pooled connection stayed busy for the whole wait: the database answers, Asah is loaded.
+      req.log.warn({ err: { code: 'pool_wait_timeout' } }, 'database pool busy');
+      return serverBusy(reply, lang);
     }
     if (isDatabaseUnavailable(err)) {
       // The database is down or restarting: the caller may retry; the cause is logged without parameters.

@@ -29,6 +29,10 @@ const MESSAGES = {
     id: 'Basis data sedang tidak dapat dihubungi. Coba lagi sebentar lagi.',
     en: 'The database is unavailable. Try again shortly.',
   },
+  'db.busy': {
+    id: 'Server sedang sibuk, coba lagi sebentar.',
+    en: 'The server is busy, try again in a moment.',
+  },
   'import.interrupted': {
     id: 'Impor terhenti karena server Asah berhenti sebelum impor selesai; tidak ada data yang disimpan. Unggah berkasnya sekali lagi.',
     en: 'The import stopped because the Asah server stopped before it finished; nothing was saved. Upload the file again.',

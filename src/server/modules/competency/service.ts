@@ -16,6 +16,7 @@ import {
 import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { forbidden, notFound } from '../../http/errors.js';
+import { reportCache, type ReportCache } from '../../http/report-cache.js';
 import { employeeReadScope } from '../employees/policy.js';
 import * as repo from './repository.js';
 import {
@@ -84,7 +85,7 @@ export async function scopedUnit(db: Db, ctx: AuthContext, unitId: string | unde
 export const GAP_PAGE_SIZE = 50;
 
 /** `read`: where the heavy report reads go (the read replica when there is one). */
-export function competencyService(db: Db, read: Db = db) {
+export function competencyService(db: Db, read: Db = db, reports: ReportCache = reportCache(0)) {
   const context = (tenantId: string) => gapContext(db, tenantId);
   const readContext = (tenantId: string) => gapContext(read, tenantId);
 
@@ -191,7 +192,10 @@ export function competencyService(db: Db, read: Db = db) {
     const [units, competencies, cells] = await Promise.all([
       repo.childUnits(read, ctx.tenantId, unit.id),
       repo.listCompetencies(read, ctx.tenantId, today),
-      repo.heatmapCells(read, ctx.tenantId, unit.id, sqlRule),
+      // The unit is in the caller's scope (scopedUnit): its figures are the same for every caller.
+      reports.get(`heatmap:${ctx.tenantId}:${unit.id}:${JSON.stringify(sqlRule)}`, () =>
+        repo.heatmapCells(read, ctx.tenantId, unit.id, sqlRule),
+      ),
     ]);
     return {
       unitId: unit.id,

@@ -4,6 +4,7 @@ import { fullName } from '../../../domain/org.js';
 import type { Db, Tx } from '../../db/client.js';
 import { hasRole, type AuthContext } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
+import { reportCache, type ReportCache } from '../../http/report-cache.js';
 import type { Lang } from '../../http/messages.js';
 import { basisIn } from '../programs/jp.js';
 import { scopedUnit } from '../competency/service.js';
@@ -26,7 +27,7 @@ export async function learningContext(db: Tx, tenantId: string, year?: number) {
 }
 
 /** `read`: where the heavy report reads go (the read replica when there is one). */
-export function learningService(db: Db, read: Db = db) {
+export function learningService(db: Db, read: Db = db, reports: ReportCache = reportCache(0)) {
   async function findReadable(ctx: AuthContext, nip: string) {
     const res = await db.execute<{
       id: string;
@@ -139,7 +140,11 @@ export function learningService(db: Db, read: Db = db) {
       select p.id, p.name, p.path from org_units u join org_units p on p.id = u.parent_id where u.id = ${unit.id}`);
     const up = parent.rows[0];
     const mayGoUp = up && (hasRole(ctx, 'admin', 'pimpinan') || pathIsInOperatorOpd(ctx, up.path));
-    const { groups, units } = await repo.complianceByChild(read, ctx.tenantId, unit, c.year, c.targetJp);
+    // The unit is in the caller's scope (scopedUnit): its figures are the same for every caller.
+    const { groups, units } = await reports.get(
+      `jp:${ctx.tenantId}:${unit.id}:${unit.path}:${c.year}:${c.targetJp}`,
+      () => repo.complianceByChild(read, ctx.tenantId, unit, c.year, c.targetJp),
+    );
     const byUnit = new Map(groups.map((g) => [g.grp, g]));
     const sum = (k: 'employees' | 'compliant' | 'jp_sum') => groups.reduce((s, g) => s + g[k], 0);
     const figures = (r: { employees: number; compliant: number; jp_sum: number } | undefined) => ({
