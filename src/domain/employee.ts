@@ -2,7 +2,7 @@
  * The rules an employee record must satisfy, shared by the API, the import checker and the web form.
  */
 import { EMPLOYEE_STATUSES, parseGolongan, type EmployeeStatus } from './golongan.js';
-import { decodeNip, type DecodedNip } from './nip.js';
+import { decodeNip, type DecodedNip, type NipDateRules } from './nip.js';
 import type { ValueProblem } from './problems.js';
 
 export interface EmployeeInput {
@@ -36,11 +36,16 @@ export interface FieldIssue {
 const blank = (v: string | null | undefined) => (v ?? '').trim() === '';
 const clean = (v: string | null | undefined) => (blank(v) ? null : v!.trim().replace(/\s+/g, ' '));
 
+/**
+ * `dates`: today in the tenant's zone and the lead allowed for a TMT; without them (the web form before it
+ * knows the tenant's rule) only what the NIP says of itself is checked.
+ */
 export function validateEmployee(
   input: EmployeeInput,
+  dates: NipDateRules = {},
 ): { ok: true; value: CleanEmployee } | { ok: false; issues: FieldIssue[] } {
   const issues: FieldIssue[] = [];
-  const nipResult = decodeNip(input.nip ?? '');
+  const nipResult = decodeNip(input.nip ?? '', dates);
   if (!nipResult.ok) issues.push({ field: 'nip', problem: nipResult.problem });
 
   const name = clean(input.name);

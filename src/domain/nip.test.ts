@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeNip, encodeNip, formatNip, looksScientific, normalizeNip } from './nip.js';
+import {
+  decodeNip,
+  encodeNip,
+  formatNip,
+  looksScientific,
+  MIN_AGE_AT_APPOINTMENT,
+  normalizeNip,
+  type NipProblem,
+} from './nip.js';
+import { problemText } from './problems.js';
 
 describe('decodeNip', () => {
   it('decodes a PNS NIP: birth date, TMT, gender, serial', () => {
@@ -47,7 +56,9 @@ describe('decodeNip', () => {
     ['196711101992131001', 'nip.appointment'],
     ['196711101992033001', 'nip.gender'],
     ['196711101992031000', 'nip.serial'],
-    ['196711101970031001', 'nip.order'],
+    ['196711101970031001', 'nip.tooYoung'],
+    ['196711101960031001', 'nip.appointmentBeforeBirth'],
+    ['199005012020201001', 'nip.batch'],
   ])('rejects %s with %s', (nip, code) => {
     const r = decodeNip(nip);
     expect(r.ok).toBe(false);
@@ -78,7 +89,8 @@ describe('NIP properties', () => {
     fc.assert(
       fc.property(
         dateArb,
-        fc.integer({ min: 18, max: 40 }),
+        // 20 years on, anyone is of age for either kind (PNS 18, PPPK 20).
+        fc.integer({ min: 20, max: 40 }),
         fc.integer({ min: 1, max: 12 }),
         fc.constantFrom('L' as const, 'P' as const),
         fc.integer({ min: 1, max: 999 }),
@@ -104,6 +116,66 @@ describe('NIP properties', () => {
         const r = decodeNip(s);
         if (!/^\d{18}$/.test(normalizeNip(s))) expect(r.ok).toBe(false);
       }),
+    );
+  });
+});
+
+describe('dates a NIP can hold', () => {
+  const today = '2026-12-02';
+  it('refuses a birth date after today, naming the birth-date part', () => {
+    const r = decodeNip('203001012050011001', { today });
+    expect(r).toMatchObject({ ok: false, problem: { code: 'nip.birthFuture' } });
+    expect(problemText((r as { problem: NipProblem }).problem).id).toMatch(/8 angka pertama/);
+  });
+  it('refuses a TMT after today, unless within the lead for appointments being prepared', () => {
+    expect(decodeNip('199001012050011001', { today })).toMatchObject({
+      ok: false,
+      problem: { code: 'nip.appointmentFuture', kind: 'PNS' },
+    });
+    expect(decodeNip('199001012027011001', { today }).ok).toBe(false);
+    expect(decodeNip('199001012027011001', { today, appointmentLeadDays: 30 }).ok).toBe(true);
+    expect(decodeNip('199001012026121001', { today }).ok).toBe(true);
+    // A PPPK TMT is a year: next year is in the future, this year is not.
+    expect(decodeNip('199001012027211001', { today }).ok).toBe(false);
+    expect(decodeNip('199001012026211001', { today }).ok).toBe(true);
+  });
+  it('requires 18 at the TMT of a CPNS and 20 of a PPPK, citing the regulation', () => {
+    // Born 1 Jan 2012, TMT January 2026: 14 years old.
+    const r = decodeNip('201201012026011001', { today });
+    expect(r).toMatchObject({ ok: false, problem: { code: 'nip.tooYoung', kind: 'PNS', age: 14, min: 18 } });
+    expect(problemText((r as { problem: NipProblem }).problem).id).toMatch(/PP 11\/2017 Pasal 23/);
+    expect(decodeNip('200801012026011001', { today }).ok).toBe(true);
+    // PPPK: 19 at the end of the TMT year is too young; 20 is enough.
+    expect(decodeNip('200601012025211001', { today })).toMatchObject({
+      ok: false,
+      problem: { code: 'nip.tooYoung', kind: 'PPPK', min: 20 },
+    });
+    expect(decodeNip('200512312025211001', { today }).ok).toBe(true);
+  });
+  it('a TMT before the birth date says so, not "too close"', () => {
+    const r = decodeNip('199001011989011001', { today });
+    expect(r).toMatchObject({ ok: false, problem: { code: 'nip.appointmentBeforeBirth' } });
+    expect(problemText((r as { problem: NipProblem }).problem).id).toMatch(/lebih awal dari tanggal lahir/);
+  });
+  it('a PPPK batch digit 0 is named as the batch, not the TMT', () => {
+    const r = decodeNip('199001012022201001', { today });
+    expect(r).toMatchObject({ ok: false, problem: { code: 'nip.batch' } });
+    expect(problemText((r as { problem: NipProblem }).problem).id).toMatch(/angkatan/);
+  });
+  it('whatever it accepts holds a birth date up to today and a TMT at the minimum age or later', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^(19[5-9]\d|20[0-3]\d)(0[1-9]|1[0-2])(0[1-9]|1\d|2[0-8])\d{4}\d{2}[12]\d{3}$/),
+        (nip) => {
+          const r = decodeNip(nip, { today });
+          if (!r.ok) return;
+          expect(r.value.birthDate <= today).toBe(true);
+          expect(r.value.appointmentYear <= 2026).toBe(true);
+          expect(r.value.appointmentYear - Number(r.value.birthDate.slice(0, 4))).toBeGreaterThanOrEqual(
+            MIN_AGE_AT_APPOINTMENT[r.value.kind].years,
+          );
+        },
+      ),
     );
   });
 });

@@ -33,7 +33,66 @@ export type NipProblem =
   | { code: 'nip.appointment' }
   | { code: 'nip.gender' }
   | { code: 'nip.serial' }
-  | { code: 'nip.order' };
+  | { code: 'nip.batch' }
+  | { code: 'nip.birthFuture' }
+  | { code: 'nip.appointmentFuture'; kind: NipKind }
+  | { code: 'nip.appointmentBeforeBirth'; kind: NipKind }
+  | { code: 'nip.tooYoung'; kind: NipKind; age: number; min: number; basis: string };
+
+/**
+ * The youngest an ASN can be at the TMT: a CPNS applicant is at least 18 (PP 11/2017 Pasal 23 ayat (1)
+ * huruf a), a PPPK applicant at least 20 (PP 49/2018 Pasal 16 huruf a).
+ */
+export const MIN_AGE_AT_APPOINTMENT: Record<NipKind, { years: number; basis: string }> = {
+  PNS: { years: 18, basis: 'PP 11/2017 Pasal 23 ayat (1) huruf a' },
+  PPPK: { years: 20, basis: 'PP 49/2018 Pasal 16 huruf a' },
+};
+
+/** Days a TMT may lie ahead of today when a tenant sets nothing: a CPNS batch appointed next month. */
+export const DEFAULT_APPOINTMENT_LEAD_DAYS = 31;
+
+/** The tenant's setting `appointmentLeadDays` when it is a whole number 0–366, else the default. */
+export const appointmentLeadOf = (setting: unknown) =>
+  Number.isInteger(setting) && (setting as number) >= 0 && (setting as number) <= 366
+    ? (setting as number)
+    : DEFAULT_APPOINTMENT_LEAD_DAYS;
+
+export interface NipDateRules {
+  /** Today in the tenant's zone (YYYY-MM-DD): no birth date after it, no TMT after it plus the lead. */
+  today?: string;
+  /** Days a TMT may lie ahead of today, for appointments being prepared (default 0). */
+  appointmentLeadDays?: number;
+}
+
+const addDays = (iso: string, days: number) =>
+  new Date(Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Whole years from a birth date to a date (both YYYY-MM-DD). */
+export function ageOn(birthDate: string, on: string): number {
+  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
+  const [y, m, d] = on.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+/**
+ * The dates a decoded NIP holds, checked against each other and against today: the birth date not in
+ * the future, the TMT not before the birth date, not after today plus the lead, and not before the
+ * minimum age. The TMT's first day is compared with today, its last day with the minimum age (a PPPK
+ * NIP has the year only), so a real NIP is never refused for what its digits cannot say.
+ */
+export function nipDateProblem(v: DecodedNip, rules: NipDateRules = {}): NipProblem | null {
+  const first = v.kind === 'PPPK' ? `${v.appointment}-01-01` : `${v.appointment}-01`;
+  const [ty, tm] = [v.appointmentYear, v.kind === 'PPPK' ? 12 : Number(v.appointment.slice(5, 7))];
+  const last = `${ty}-${pad(tm)}-${pad(new Date(Date.UTC(ty, tm, 0)).getUTCDate())}`;
+  if (rules.today && v.birthDate > rules.today) return { code: 'nip.birthFuture' };
+  if (last < v.birthDate) return { code: 'nip.appointmentBeforeBirth', kind: v.kind };
+  if (rules.today && first > addDays(rules.today, Math.max(0, rules.appointmentLeadDays ?? 0)))
+    return { code: 'nip.appointmentFuture', kind: v.kind };
+  const min = MIN_AGE_AT_APPOINTMENT[v.kind];
+  const age = ageOn(v.birthDate, last);
+  if (age < min.years) return { code: 'nip.tooYoung', kind: v.kind, age, min: min.years, basis: min.basis };
+  return null;
+}
 
 export type NipResult = { ok: true; value: DecodedNip } | { ok: false; problem: NipProblem };
 
@@ -55,7 +114,10 @@ export function looksScientific(raw: string): boolean {
   return /^\d+(?:[.,]\d+)?e\+?\d+$/i.test(raw.trim());
 }
 
-export function decodeNip(raw: string, opts: { minBirthYear?: number; maxYear?: number } = {}): NipResult {
+export function decodeNip(
+  raw: string,
+  opts: { minBirthYear?: number; maxYear?: number } & NipDateRules = {},
+): NipResult {
   const minBirthYear = opts.minBirthYear ?? 1930;
   const maxYear = opts.maxYear ?? 2100;
   if (raw.trim() === '') return { ok: false, problem: { code: 'nip.empty' } };
@@ -79,39 +141,38 @@ export function decodeNip(raw: string, opts: { minBirthYear?: number; maxYear?: 
   if (sexDigit !== '1' && sexDigit !== '2') return { ok: false, problem: { code: 'nip.gender' } };
   if (serial < 1) return { ok: false, problem: { code: 'nip.serial' } };
   if (ty < minBirthYear || ty > maxYear) return { ok: false, problem: { code: 'nip.appointment' } };
-  if (ty < by + 15) return { ok: false, problem: { code: 'nip.order' } };
   const gender: Gender = sexDigit === '1' ? 'L' : 'P';
+  const checked = (value: DecodedNip): NipResult => {
+    const problem = nipDateProblem(value, opts);
+    return problem ? { ok: false, problem } : { ok: true, value };
+  };
+  // "20" in digits 13–14 is no month; with the PPPK code 2 it is a PPPK NIP whose batch digit is wrong.
+  if (d13 === 2 && d14 === 0) return { ok: false, problem: { code: 'nip.batch' } };
 
   // PPPK: 13th digit is the PPPK code 2 and 14th is a batch 1–9 ("21".."29" cannot be a month).
   if (d13 === 2 && d14 >= 1) {
-    return {
-      ok: true,
-      value: {
-        nip,
-        kind: 'PPPK',
-        birthDate,
-        appointment: String(ty),
-        appointmentYear: ty,
-        gender,
-        batch: d14,
-        serial,
-      },
-    };
+    return checked({
+      nip,
+      kind: 'PPPK',
+      birthDate,
+      appointment: String(ty),
+      appointmentYear: ty,
+      gender,
+      batch: d14,
+      serial,
+    });
   }
   const tm = d13 * 10 + d14;
   if (tm < 1 || tm > 12) return { ok: false, problem: { code: 'nip.appointment' } };
-  return {
-    ok: true,
-    value: {
-      nip,
-      kind: 'PNS',
-      birthDate,
-      appointment: `${ty}-${pad(tm)}`,
-      appointmentYear: ty,
-      gender,
-      serial,
-    },
-  };
+  return checked({
+    nip,
+    kind: 'PNS',
+    birthDate,
+    appointment: `${ty}-${pad(tm)}`,
+    appointmentYear: ty,
+    gender,
+    serial,
+  });
 }
 
 export interface NipParts {

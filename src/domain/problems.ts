@@ -35,6 +35,9 @@ export type ValueProblem =
 
 type Text = { id: string; en: string };
 
+/** Where the TMT sits in the NIP: year and month for a PNS, the year only for a PPPK. */
+const tmtDigits = (kind: string) => (kind === 'PPPK' ? '9–12' : '9–14');
+
 export function problemText(p: ValueProblem): Text {
   switch (p.code) {
     case 'nip.empty':
@@ -71,10 +74,30 @@ export function problemText(p: ValueProblem): Text {
         id: 'Nomor urut NIP (3 angka terakhir) tidak boleh 000.',
         en: 'The serial (last 3 digits) cannot be 000.',
       };
-    case 'nip.order':
+    case 'nip.batch':
       return {
-        id: 'TMT pada NIP terlalu dekat dengan tanggal lahir.',
-        en: 'The appointment date is too close to the birth date.',
+        id: 'Angka ke-14 NIP PPPK (angkatan) harus 1–9, bukan 0.',
+        en: 'Digit 14 of a PPPK NIP (the batch) must be 1–9, not 0.',
+      };
+    case 'nip.birthFuture':
+      return {
+        id: 'Tanggal lahir pada NIP (8 angka pertama) jatuh setelah hari ini.',
+        en: 'The birth date in the NIP (first 8 digits) is after today.',
+      };
+    case 'nip.appointmentFuture':
+      return {
+        id: `TMT pada NIP (angka ${tmtDigits(p.kind)}) jatuh setelah hari ini.`,
+        en: `The appointment date in the NIP (digits ${tmtDigits(p.kind)}) is after today.`,
+      };
+    case 'nip.appointmentBeforeBirth':
+      return {
+        id: `TMT pada NIP (angka ${tmtDigits(p.kind)}) lebih awal dari tanggal lahirnya (8 angka pertama).`,
+        en: `The appointment date in the NIP (digits ${tmtDigits(p.kind)}) is before the birth date (first 8 digits).`,
+      };
+    case 'nip.tooYoung':
+      return {
+        id: `Pada TMT umurnya baru ${p.age} tahun; ${p.kind === 'PPPK' ? 'PPPK' : 'CPNS'} paling muda ${p.min} tahun (${p.basis}). Periksa tanggal lahir (8 angka pertama) dan TMT (angka ${tmtDigits(p.kind)}).`,
+        en: `At the appointment date they were only ${p.age}; a ${p.kind === 'PPPK' ? 'PPPK' : 'CPNS'} is at least ${p.min} (${p.basis}). Check the birth date (first 8 digits) and the appointment date (digits ${tmtDigits(p.kind)}).`,
       };
     case 'nip.statusMismatch':
       return {

@@ -1,3 +1,4 @@
+import { todayIn } from '../../src/domain/time.js';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { encodeNip } from '../../src/domain/nip.js';
@@ -160,6 +161,67 @@ describe('employees', () => {
       },
     });
     expect(outside.statusCode).toBe(403);
+  });
+
+  it('refuses NIP dates that cannot exist, naming which part is wrong, and writes nothing', async () => {
+    const post = (nip: string, status = 'PNS') =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/employees',
+        headers: { cookie: admin },
+        payload: { nip, name: 'Tanggal Uji', status, unitId: units.DISDUKCAPIL },
+      });
+    const before = (await get('/api/employees?pageSize=1', admin)).json().total;
+    const cases: [string, string, RegExp][] = [
+      // Born in 2030.
+      ['203001012050011001', 'PNS', /tanggal lahir .*setelah hari ini/i],
+      // TMT in 2050.
+      ['199001012050011001', 'PNS', /TMT .*angka 9–14.* setelah hari ini/],
+      // TMT at 14 years old.
+      ['201001012024011001', 'PNS', /umurnya baru 14 tahun; CPNS paling muda 18 tahun \(PP 11\/2017/],
+      // PPPK at 19.
+      ['200501012024211001', 'PPPK', /umurnya baru 19 tahun; PPPK paling muda 20 tahun \(PP 49\/2018/],
+      // TMT before birth.
+      ['199001011985011001', 'PNS', /lebih awal dari tanggal lahir/],
+      // PPPK batch 0.
+      ['199001012022201001', 'PPPK', /angkatan/],
+    ];
+    for (const [nip, status, message] of cases) {
+      const res = await post(nip, status);
+      expect(res.statusCode, nip).toBe(422);
+      const nipErrors = (res.json().errors as { field: string; message: string }[]).filter(
+        (e) => e.field === 'body.nip',
+      );
+      expect(nipErrors.map((e) => e.message).join(' '), nip).toMatch(message);
+    }
+    expect((await get('/api/employees?pageSize=1', admin)).json().total).toBe(before);
+    // A TMT on the first of next month (a batch being prepared) lies at most 31 days ahead: within the
+    // default lead, refused when the tenant sets no lead.
+    const [y, m] = todayIn('Asia/Jayapura').split('-').map(Number) as [number, number];
+    const nextMonth = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const soon = encodeNip({
+      birthDate: '1998-05-05',
+      appointment: nextMonth,
+      gender: 'L',
+      serial: 77,
+      kind: 'PNS',
+    });
+    const setLead = (days: number | null) =>
+      t.app.inject({
+        method: 'PATCH',
+        url: '/api/tenant',
+        headers: { cookie: admin },
+        payload: { settings: { appointmentLeadDays: days } },
+      });
+    expect((await setLead(0)).statusCode).toBe(200);
+    try {
+      const refused = await post(soon);
+      expect(refused.statusCode).toBe(422);
+      expect(JSON.stringify(refused.json().errors)).toMatch(/setelah hari ini/);
+    } finally {
+      await setLead(null);
+    }
+    expect((await post(soon)).statusCode).toBe(200);
   });
 
   it('moves an employee and keeps the history with effective dates', async () => {

@@ -219,6 +219,8 @@ export function generateEmployees(
               [1, 4],
               [2, 1],
             ]);
+      // A PPPK is at least 20 at the TMT (PP 49/2018 Pasal 16).
+      birthYear = Math.min(birthYear, tmtYear - 20);
       appointment = String(tmtYear);
       effectiveFrom = `${tmtYear}-01-01`;
     } else {

@@ -19,6 +19,7 @@ import type {
   EmployeePatch,
 } from './schemas.js';
 import type { EmployeeRow } from './repository.js';
+import { tenantNipDateRules } from '../tenant/service.js';
 import { unitIsInOperatorOpd } from '../../http/opd-scope.js';
 import { hasRole } from '../../http/auth.js';
 
@@ -138,7 +139,7 @@ export function employeeService(db: Db) {
     detail,
 
     async create(ctx: AuthContext, body: z.infer<typeof EmployeeCreate>, actor: AuditActor) {
-      const v = validateEmployee(body);
+      const v = validateEmployee(body, await tenantNipDateRules(db, ctx.tenantId));
       if (!v.ok)
         throw new FieldValidationError(
           v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),
@@ -198,7 +199,7 @@ export function employeeService(db: Db) {
           email: patch.email !== undefined ? patch.email : before.email,
           phone: patch.phone !== undefined ? patch.phone : before.phone,
         };
-        const v = validateEmployee(merged);
+        const v = validateEmployee(merged, await tenantNipDateRules(tx, ctx.tenantId));
         if (!v.ok)
           throw new FieldValidationError(
             v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),

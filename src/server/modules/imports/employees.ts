@@ -3,7 +3,7 @@ import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { from as copyFrom } from 'pg-copy-streams';
 import { validateEmployee, type EmployeeInput } from '../../../domain/employee.js';
-import { decodeNip, normalizeNip } from '../../../domain/nip.js';
+import { appointmentLeadOf, decodeNip, normalizeNip, type NipDateRules } from '../../../domain/nip.js';
 import { problemMessage } from '../../../domain/problems.js';
 import { hasRole } from '../../http/auth.js';
 import { SPECS } from './columns.js';
@@ -40,6 +40,9 @@ const COMPARED = [
   'phone',
 ];
 
+/** Today and the TMT lead of the session's tenant, read once in begin(). */
+const dateRules = new WeakMap<ImportSession, NipDateRules>();
+
 const orNull = (s: string | undefined) => (s && s.trim() !== '' ? s.trim() : null);
 
 export const employeeImporter: Importer<Staged> = {
@@ -51,21 +54,30 @@ export const employeeImporter: Importer<Staged> = {
       .query(`create temp table imp_stage (row_no int, ok boolean, nip text, name text, front_title text,
       back_title text, status text, golongan text, gender text, birth_date date, appointment text, unit_code text,
       position_ref text, supervisor_nip text, email text, phone text) on commit drop`);
+    const t = await s.client.query<{ today: string; lead: unknown }>(
+      `select (now() at time zone time_zone)::date::text as today, settings->'appointmentLeadDays' as lead
+       from tenants where id = $1`,
+      [s.ctx.tenantId],
+    );
+    dateRules.set(s, { today: t.rows[0]!.today, appointmentLeadDays: appointmentLeadOf(t.rows[0]!.lead) });
   },
 
   row(s, r) {
     const c = r.cells;
     const add = (column: string, message: string) => s.errors.add({ row: r.row, column, message });
-    const v = validateEmployee({
-      nip: c.nip ?? '',
-      name: c.nama ?? '',
-      status: c.status ?? '',
-      golongan: c.golongan,
-      frontTitle: c.gelar_depan,
-      backTitle: c.gelar_belakang,
-      email: c.email,
-      phone: c.telepon,
-    });
+    const v = validateEmployee(
+      {
+        nip: c.nip ?? '',
+        name: c.nama ?? '',
+        status: c.status ?? '',
+        golongan: c.golongan,
+        frontTitle: c.gelar_depan,
+        backTitle: c.gelar_belakang,
+        email: c.email,
+        phone: c.telepon,
+      },
+      dateRules.get(s),
+    );
     if (!v.ok) for (const i of v.issues) add(FIELD_COLUMN[i.field], problemMessage(s.lang, i.problem));
     const rawNip = normalizeNip(c.nip ?? '');
     const nip = /^\d{18}$/.test(rawNip) ? rawNip : null;

@@ -1,3 +1,4 @@
+import { appointmentLeadOf, type NipDateRules } from '../../../domain/nip.js';
 import { homeCityOf } from '../../../domain/tenant.js';
 import { todayIn } from '../../../domain/time.js';
 import type { Db, Tx } from '../../db/client.js';
@@ -21,6 +22,12 @@ export async function tenantHomeCity(db: Tx, tenantId: string): Promise<string> 
   const t = await repo.tenantIssuerRow(db, tenantId);
   if (!t) throw notFound();
   return homeCityOf(t.name, typeof t.settings.homeCity === 'string' ? t.settings.homeCity : undefined);
+}
+
+/** What a NIP's dates are checked against: today in the tenant's zone and its lead for a TMT. */
+export async function tenantNipDateRules(db: Tx, tenantId: string): Promise<NipDateRules> {
+  const [t, today] = [await repo.tenantIssuerRow(db, tenantId), await tenantToday(db, tenantId)];
+  return { today, appointmentLeadDays: appointmentLeadOf(t?.settings.appointmentLeadDays) };
 }
 
 /** Today in the tenant's zone, as YYYY-MM-DD. */

@@ -30,6 +30,8 @@ export const TenantSettings = z.strictObject({
     .optional(),
   /** The city where the instansi sits; programmes there expect no travel (default: from the tenant name). */
   homeCity: Line(80).optional(),
+  /** Days a TMT in a NIP may lie ahead of today, for appointments being prepared (default 31). */
+  appointmentLeadDays: z.number().int().min(0).max(366).optional(),
   /** Code of the unit acting as BKPSDM (default BKPSDM). */
   bkpsdmUnitCode: z.string().trim().min(1).max(50).optional(),
   /** Budget ceiling per year in rupiah, e.g. {"2026": 1500000000}. */
