@@ -6,7 +6,21 @@ import fs from 'node:fs';
 const args = process.argv.slice(2);
 const wantsE2e = args.length === 0 || args.includes('e2e');
 if (wantsE2e) {
-  const webStale = !fs.existsSync('dist/web/index.html');
+  // The browser tests serve dist/web: rebuild it when it is missing or older than any of its sources.
+  const newest = (dir) =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((f) => f.isFile())
+      .reduce((m, f) => Math.max(m, fs.statSync(`${f.parentPath}/${f.name}`).mtimeMs), 0);
+  const built = fs.existsSync('dist/web/index.html') ? fs.statSync('dist/web/index.html').mtimeMs : 0;
+  const sources = Math.max(
+    newest('src/web'),
+    newest('src/domain'),
+    ...['vite.config.ts', 'index.html', 'package-lock.json']
+      .filter((f) => fs.existsSync(f))
+      .map((f) => fs.statSync(f).mtimeMs),
+  );
+  const webStale = built < sources;
   if (webStale || process.env.CI)
     execFileSync(process.execPath, ['scripts/build.mjs', 'web'], { stdio: 'inherit' });
 }

@@ -18,7 +18,9 @@ export const queryClient = new QueryClient({
   }),
   defaultOptions: {
     queries: {
-      retry: (count, error) => !(error instanceof ApiError && error.status < 500) && count < 2,
+      // A weak network is worth two more tries, and so is a server that says it is busy (503, with
+      // Retry-After); a 500 is a fault and is shown at once, not hidden behind a retry.
+      retry: (count, error) => (!(error instanceof ApiError) || error.status === 503) && count < 2,
       refetchOnWindowFocus: false,
     },
   },

@@ -8,7 +8,9 @@ import { baseUrl, launchBrowser } from '../helpers/browser';
  * One Chromium for the enclosing describe block: checks the web app is served, launches before the
  * tests and closes after them. Returns a getter for the running browser. When a test fails, every page
  * still open is described (address, headings, alerts, the main text, what went wrong on the way) and
- * captured in test-results/failures, so a failure seen only once can still be understood.
+ * captured in test-results/failures, so a failure seen only once can still be understood. A test that
+ * passed fails all the same when a page threw an uncaught error or the server answered 5xx on the way:
+ * an intermittent server error must not hide behind a journey that happened to recover.
  */
 export function useBrowser(): () => Browser {
   let browser: Browser | undefined;
@@ -24,6 +26,7 @@ export function useBrowser(): () => Browser {
     };
   });
   afterEach(async ({ task }) => {
+    const faults = (browser?.contexts() ?? []).flatMap((c) => journal.get(c)?.faults ?? []);
     for (const [i, context] of (browser?.contexts() ?? []).entries()) {
       if (task.result?.state === 'fail') {
         for (const [j, page] of context.pages().entries()) {
@@ -36,6 +39,8 @@ export function useBrowser(): () => Browser {
       // A failed test leaves its contexts open; the next test starts clean.
       await context.close().catch(() => undefined);
     }
+    if (task.result?.state !== 'fail' && faults.length)
+      throw new Error(`the journey passed, but on the way:\n${faults.join('\n')}`);
   });
   afterAll(async () => {
     await browser?.close();
@@ -45,12 +50,15 @@ export function useBrowser(): () => Browser {
 
 interface Journal {
   lines: string[];
+  /** Uncaught page errors and 5xx answers: each fails the test. */
+  faults: string[];
   pending: () => string[];
 }
 
 /** The last events of a context worth knowing after a failure: main-frame addresses, errors, 5xx answers. */
 function keepJournal(context: BrowserContext): Journal {
   const lines: string[] = [];
+  const faults: string[] = [];
   const note = (line: string) => {
     lines.push(`${new Date().toISOString().slice(11, 23)} ${line}`);
     if (lines.length > 40) lines.shift();
@@ -59,13 +67,19 @@ function keepJournal(context: BrowserContext): Journal {
     page.on('framenavigated', (f) => {
       if (f === page.mainFrame()) note(`address ${f.url()}`);
     });
-    page.on('pageerror', (e) => note(`page error: ${e.message}`));
+    page.on('pageerror', (e) => {
+      note(`page error: ${e.message}`);
+      faults.push(`page error on ${page.url()}: ${e.message}`);
+    });
   });
   context.on('console', (m) => {
     if (m.type() === 'error') note(`console error: ${m.text().slice(0, 300)}`);
   });
   context.on('response', (r) => {
-    if (r.status() >= 500) note(`${r.status()} ${r.request().method()} ${r.url()}`);
+    if (r.status() >= 500) {
+      note(`${r.status()} ${r.request().method()} ${r.url()}`);
+      faults.push(`${r.status()} ${r.request().method()} ${r.url()}`);
+    }
   });
   context.on('requestfailed', (r) => note(`failed ${r.method()} ${r.url()}: ${r.failure()?.errorText}`));
   // Requests still waiting for an answer when the test failed are listed last.
@@ -75,6 +89,7 @@ function keepJournal(context: BrowserContext): Journal {
   context.on('requestfailed', (r) => pending.delete(r));
   return {
     lines,
+    faults,
     pending: () => [...pending].map((r) => `waiting for an answer: ${r.method()} ${r.url()}`),
   };
 }
