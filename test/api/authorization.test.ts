@@ -3,10 +3,12 @@ import type { RouteAccess } from '../../src/server/app.js';
 import { ROLES, type Role } from '../../src/server/http/auth.js';
 import { createTestApp, type TestApp } from '../helpers/app.js';
 import { createPlatformAdminUser } from '../helpers/tenant-b.js';
+import { ACCESS_TABLE, type Access } from './access-table.js';
 
 /**
- * Walks every route × every role: a role outside the route's declared access gets 403, anonymous
- * gets 401, and a route without a declaration denies everybody.
+ * Walks every route × every role against the reviewed table in access-table.ts (not against the
+ * routes' own declarations): a role outside the table's answer gets 403, anonymous gets 401, and a
+ * route without a declaration denies everybody.
  */
 let t: TestApp;
 const cookies = {} as Record<Role, string>;
@@ -25,6 +27,9 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
+const keyOf = (r: RouteAccess) => `${r.method} ${r.url}`;
+const expected = (r: RouteAccess): Access | undefined => ACCESS_TABLE[keyOf(r)];
+
 const sample = (url: string) =>
   url
     .replace(':nip', '196711101992031001')
@@ -38,6 +43,17 @@ describe('authorisation walk', () => {
       (r: RouteAccess) => r.url.startsWith('/api/') && r.access === undefined,
     );
     expect(undeclared).toEqual([]);
+  });
+
+  it('every API route has a reviewed row in the access table, and each declaration matches it', () => {
+    const api = t.app.routeTable.filter((r: RouteAccess) => r.url.startsWith('/api/'));
+    expect(api.filter((r) => expected(r) === undefined).map(keyOf)).toEqual([]);
+    const served = new Set(api.map(keyOf));
+    expect(Object.keys(ACCESS_TABLE).filter((k) => !served.has(k))).toEqual([]);
+    const differs = api
+      .filter((r) => JSON.stringify(r.access) !== JSON.stringify(expected(r)))
+      .map((r) => `${keyOf(r)}: declared ${JSON.stringify(r.access)}, table ${JSON.stringify(expected(r))}`);
+    expect(differs).toEqual([]);
   });
 
   it('answers each role as the route declares', async () => {
@@ -56,13 +72,14 @@ describe('authorisation walk', () => {
         url,
         payload: route.method === 'GET' ? undefined : {},
       });
-      if (route.access !== 'public' && anon.statusCode !== 401)
+      const access = expected(route);
+      if (access !== 'public' && anon.statusCode !== 401)
         wrong.push(`${route.method} ${route.url} anonymous → ${anon.statusCode}`);
       for (const role of ROLES) {
         const allowed =
-          route.access === 'public' ||
-          route.access === 'authenticated' ||
-          (Array.isArray(route.access) && route.access.includes(role));
+          access === 'public' ||
+          access === 'authenticated' ||
+          (Array.isArray(access) && access.includes(role));
         const res = await t.app.inject({
           method: route.method as 'GET',
           url,
@@ -86,14 +103,15 @@ describe('platform administrator', () => {
     const platform = await createPlatformAdminUser(t);
     const wrong: string[] = [];
     for (const route of t.app.routeTable.filter((r: RouteAccess) => r.url.startsWith('/api/'))) {
-      if (route.access !== 'platform' && !Array.isArray(route.access)) continue;
+      const access = expected(route);
+      if (access !== 'platform' && !Array.isArray(access)) continue;
       const res = await t.app.inject({
         method: route.method as 'GET',
         url: sample(route.url),
         headers: { cookie: platform },
         payload: route.method === 'GET' ? undefined : {},
       });
-      const allowed = route.access === 'platform';
+      const allowed = access === 'platform';
       if (!allowed && res.statusCode !== 403)
         wrong.push(`${route.method} ${route.url} → ${res.statusCode} (want 403)`);
       if (allowed && [401, 403].includes(res.statusCode))
