@@ -62,6 +62,11 @@ export interface NipDateRules {
   today?: string;
   /** Days a TMT may lie ahead of today, for appointments being prepared (default 0). */
   appointmentLeadDays?: number;
+  /**
+   * false: read the digits only, without the date checks — for a NIP already stored, which an edit of
+   * the other fields does not change (records kept from before the checks stay editable).
+   */
+  checkDates?: boolean;
 }
 
 const addDays = (iso: string, days: number) =>
@@ -143,7 +148,7 @@ export function decodeNip(
   if (ty < minBirthYear || ty > maxYear) return { ok: false, problem: { code: 'nip.appointment' } };
   const gender: Gender = sexDigit === '1' ? 'L' : 'P';
   const checked = (value: DecodedNip): NipResult => {
-    const problem = nipDateProblem(value, opts);
+    const problem = opts.checkDates === false ? null : nipDateProblem(value, opts);
     return problem ? { ok: false, problem } : { ok: true, value };
   };
   // "20" in digits 13–14 is no month; with the PPPK code 2 it is a PPPK NIP whose batch digit is wrong.

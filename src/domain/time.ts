@@ -66,3 +66,6 @@ export function localDateTime(timeZone: string, at: Date, opts: { year?: boolean
   const date = opts.year === false ? `${p.day}/${p.month}` : `${p.day}/${p.month}/${p.year}`;
   return `${date} ${p.hour}.${p.minute} ${zoneLabel(timeZone)}`;
 }
+
+/** A stored instant (Date or timestamp text) as ISO 8601 for an API answer; null stays null. */
+export const isoInstant = (v: Date | string | null): string | null => (v ? new Date(v).toISOString() : null);

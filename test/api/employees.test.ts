@@ -224,6 +224,22 @@ describe('employees', () => {
     expect((await post(soon)).statusCode).toBe(200);
   });
 
+  it('an employee stored before the date checks, with a TMT at 14, can still be edited', async () => {
+    const nip = '201001012024011077';
+    await t.db
+      .execute(sql`insert into employees (tenant_id, nip, name, status, gender, birth_date, appointment, unit_id)
+      select tenant_id, ${nip}, 'Data Lama', 'PNS', 'L', '2010-01-01', '2024-01', id from org_units
+      where id = ${units.DISDUKCAPIL}`);
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/employees/${nip}`,
+      headers: { cookie: admin },
+      payload: { phone: '081234567890' },
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ nip, phone: '081234567890' });
+  });
+
   it('moves an employee and keeps the history with effective dates', async () => {
     const target = (await get(`/api/employees?unitId=${units.DISDUKCAPIL}&pageSize=1`, admin)).json()
       .items[0];

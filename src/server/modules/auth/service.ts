@@ -7,7 +7,7 @@ import { AppError } from '../../http/errors.js';
 import { dummyHash, hashPassword, verifyPassword } from './passwords.js';
 import * as repo from './repository.js';
 import { sessionCache } from './session-cache.js';
-import { tenantHomeCity, tenantTimeZone } from '../tenant/service.js';
+import { tenantFacts } from '../tenant/service.js';
 
 export interface AuthSettings {
   sessionTtlHours: number;
@@ -119,6 +119,7 @@ export function authService(db: Db, settings: AuthSettings) {
     },
 
     async me(ctx: AuthContext) {
+      const tenant = await tenantFacts(db, ctx.tenantId);
       return {
         id: ctx.userId,
         username: ctx.username,
@@ -128,8 +129,8 @@ export function authService(db: Db, settings: AuthSettings) {
         nip: await repo.employeeNip(db, ctx.employeeId),
         locale: ctx.locale,
         tenantId: ctx.tenantId,
-        timeZone: await tenantTimeZone(db, ctx.tenantId),
-        homeCity: await tenantHomeCity(db, ctx.tenantId),
+        timeZone: tenant.timeZone,
+        homeCity: tenant.homeCity,
         platformAdmin: ctx.platformAdmin,
       };
     },

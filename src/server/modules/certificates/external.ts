@@ -13,6 +13,7 @@ import { hasRole, type AuthContext } from '../../http/auth.js';
 import { AppError, FieldValidationError, forbidden, notFound } from '../../http/errors.js';
 import { employeeReadScope } from '../employees/policy.js';
 import { ruleSetInEffect } from '../programs/jp-rules.js';
+import { tenantToday } from '../tenant/service.js';
 import { certificateReviewScope } from './policy.js';
 import type { ExternalListQueryT, ExternalSubmitT } from './schemas.js';
 
@@ -36,12 +37,7 @@ interface Claimed {
  * submission runs the same check, so nothing accepted there can be stuck at verification.
  */
 async function countClaim(tx: Tx, x: Claimed, fieldPrefix: string) {
-  const today = (
-    await tx.execute<{
-      today: string;
-    }>(sql`select to_char(now() at time zone t.time_zone, 'YYYY-MM-DD') as today
-      from tenants t where t.id = ${x.tenantId}`)
-  ).rows[0]!.today;
+  const today = await tenantToday(tx, x.tenantId);
   const refuse = (field: string, params: { id: string; en: string }) =>
     new FieldValidationError([{ field: `${fieldPrefix}${field}`, issue: { code: 'custom', params } }]);
   const stored = await ruleSetInEffect(tx, x.tenantId, x.endsOn);

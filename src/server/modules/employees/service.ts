@@ -199,7 +199,8 @@ export function employeeService(db: Db) {
           email: patch.email !== undefined ? patch.email : before.email,
           phone: patch.phone !== undefined ? patch.phone : before.phone,
         };
-        const v = validateEmployee(merged, await tenantNipDateRules(tx, ctx.tenantId));
+        // The NIP is not edited here: its dates were checked when it was stored.
+        const v = validateEmployee(merged, { checkDates: false });
         if (!v.ok)
           throw new FieldValidationError(
             v.issues.map((i) => ({ field: `body.${i.field}`, problem: i.problem })),

@@ -4,6 +4,7 @@ import { sqlArray, type Tx } from '../../db/client.js';
 import type { AuthContext } from '../../http/auth.js';
 import { hasRole } from '../../http/auth.js';
 import type { EnrolmentItemT } from './schemas.js';
+import { isoInstant } from '../../../domain/time.js';
 
 export type ItemRow = {
   id: string;
@@ -27,7 +28,7 @@ export type ItemRow = {
   created_at: Date;
 };
 
-const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
+const iso = isoInstant;
 const num = (v: string | number | null) => (v === null ? null : Number(v));
 
 export const presentItem = (r: ItemRow): EnrolmentItemT => ({

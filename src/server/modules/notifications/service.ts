@@ -3,8 +3,9 @@ import { audit, type AuditActor } from '../../http/audit.js';
 import type { AuthContext } from '../../http/auth.js';
 import { notFound } from '../../http/errors.js';
 import * as repo from './repository.js';
+import { isoInstant } from '../../../domain/time.js';
 
-const iso = (v: Date | string | null) => (v ? new Date(v).toISOString() : null);
+const iso = isoInstant;
 
 /** The bell: the caller's own notifications. Marking as read is a write like any other: audited. */
 export function notificationService(db: Db) {

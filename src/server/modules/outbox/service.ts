@@ -5,8 +5,9 @@ import { offsetOf } from '../../http/pagination.js';
 import * as repo from './repository.js';
 import type { OutboxQueryT } from './schemas.js';
 import { sendPendingMail, type SmtpSettings } from './sender.js';
+import { isoInstant } from '../../../domain/time.js';
 
-const iso = (v: Date | null) => (v ? new Date(v).toISOString() : null);
+const iso = isoInstant;
 
 /** The e-mail outbox for admins: what was sent, and without SMTP what would have been sent. */
 export function outboxService(db: Db, smtp: SmtpSettings | null) {

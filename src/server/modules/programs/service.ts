@@ -27,9 +27,10 @@ import type {
 } from './schemas.js';
 import { fieldErrors, text } from './texts.js';
 import { pathInOperatorOpd } from '../../http/opd-scope.js';
+import { isoInstant } from '../../../domain/time.js';
 
 const num = (v: string | number | null) => (v === null ? null : Number(v));
-const iso = (v: Date | null) => (v ? new Date(v).toISOString() : null);
+const iso = isoInstant;
 
 const TRANSITIONS: Record<ProgramStatus, ProgramStatus[]> = {
   draft: ['published', 'cancelled'],

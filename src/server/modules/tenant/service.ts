@@ -17,17 +17,27 @@ export interface TenantPatchInput {
 /** The tenant's time zone: every "today", "this year" and local time of a tenant is read in it. */
 export const tenantTimeZone = (db: Tx, tenantId: string) => repo.timeZoneOf(db, tenantId);
 
-/** The city where the tenant sits (setting `homeCity`, else the place in its name). */
-export async function tenantHomeCity(db: Tx, tenantId: string): Promise<string> {
-  const t = await repo.tenantIssuerRow(db, tenantId);
+/** The facts of a tenant that other modules and the web go by, read in one query. */
+export async function tenantFacts(db: Tx, tenantId: string) {
+  const t = await repo.findTenant(db, tenantId);
   if (!t) throw notFound();
-  return homeCityOf(t.name, typeof t.settings.homeCity === 'string' ? t.settings.homeCity : undefined);
+  const settings = t.settings as Record<string, unknown>;
+  return {
+    timeZone: t.timeZone,
+    /** The city where the tenant sits (setting `homeCity`, else the place in its name). */
+    homeCity: homeCityOf(t.name, typeof settings.homeCity === 'string' ? settings.homeCity : undefined),
+    /** Days a TMT may lie ahead of today (setting `appointmentLeadDays`). */
+    appointmentLeadDays: appointmentLeadOf(settings.appointmentLeadDays),
+  };
 }
+
+/** The city where the tenant sits (setting `homeCity`, else the place in its name). */
+export const tenantHomeCity = async (db: Tx, tenantId: string) => (await tenantFacts(db, tenantId)).homeCity;
 
 /** What a NIP's dates are checked against: today in the tenant's zone and its lead for a TMT. */
 export async function tenantNipDateRules(db: Tx, tenantId: string): Promise<NipDateRules> {
-  const [t, today] = [await repo.tenantIssuerRow(db, tenantId), await tenantToday(db, tenantId)];
-  return { today, appointmentLeadDays: appointmentLeadOf(t?.settings.appointmentLeadDays) };
+  const f = await tenantFacts(db, tenantId);
+  return { today: todayIn(f.timeZone), appointmentLeadDays: f.appointmentLeadDays };
 }
 
 /** Today in the tenant's zone, as YYYY-MM-DD. */
